@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { App } from '@slack/bolt';
+import { rateLimitedReply } from '../../../bot/messages.js';
+import { renderSlackMessages } from '../blocks.js';
+import { type SlackHandlerContext, userKey } from './context.js';
+import { runSlackSearch } from './search.js';
+
+/** The slash command's name, as registered in the app manifest. */
+export const SLASH_COMMAND = '/exit';
+
+/**
+ * `/exit`: help and invalid input are answered in the acknowledgement itself (visible only to the
+ * user); a search is acknowledged at once, then answered in a thread. The acknowledgement never
+ * waits for the engine, so it stays within Slack's 3-second limit.
+ */
+export function registerCommand(app: App, context: SlackHandlerContext): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, client, respond }) => {
+    const requestId = randomUUID();
+    const logger = context.logger.child({
+      requestId,
+      platform: 'slack',
+      command: SLASH_COMMAND,
+      team: command.team_id,
+      channel: command.channel_id,
+      user: command.user_id,
+    });
+    const plan = context.bot.planCommand(command.text ?? '');
+    if (plan.kind === 'reply') {
+      const [message] = renderSlackMessages(plan.reply);
+      await ack({ response_type: 'ephemeral', text: message?.text ?? plan.reply.title, blocks: message?.blocks ?? [] });
+      logger.info({ reply: plan.reply.tone }, 'Command answered without a search');
+      return;
+    }
+    const wait = context.searchLimiter.take(userKey(command.team_id, command.user_id));
+    if (wait > 0) {
+      await ack({ response_type: 'ephemeral', text: rateLimitedReply(wait).title });
+      logger.info({ retryAfterSeconds: wait }, 'Command rate-limited');
+      return;
+    }
+    await ack();
+    logger.info(
+      { company: plan.request.company, sector: plan.request.sector ?? null, displayCount: plan.displayCount },
+      'Command acknowledged; searching',
+    );
+    await runSlackSearch(
+      context.bot,
+      {
+        client,
+        channel: command.channel_id,
+        userId: command.user_id,
+        plan,
+        requestId,
+        logger,
+        notifyUser: async (text) => {
+          await respond({ response_type: 'ephemeral', text });
+        },
+      },
+      context.progressIntervalMs,
+    );
+  });
+}

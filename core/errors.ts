@@ -1,0 +1,64 @@
+/**
+ * Typed errors. User errors (bad input, unknown company) are separated from internal ones so that
+ * every adapter maps each code to one chat message and the CLI maps it to one exit code.
+ */
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'INVALID_BRN'
+  | 'AMBIGUOUS_COMPANY'
+  | 'COMPANY_NOT_FOUND'
+  | 'UNKNOWN_SECTOR'
+  | 'CONFIG_INVALID'
+  | 'INDEX_MISSING'
+  | 'INDEX_MISMATCH'
+  | 'DATA_STORE_UNAVAILABLE'
+  | 'IMPORT_FAILED'
+  | 'INTERNAL';
+
+/** Process exit codes used by the CLI. 2 and 3 are part of the CLI contract. */
+export const EXIT_CODES: Record<ErrorCode, number> = {
+  INVALID_INPUT: 2,
+  INVALID_BRN: 2,
+  AMBIGUOUS_COMPANY: 2,
+  UNKNOWN_SECTOR: 2,
+  COMPANY_NOT_FOUND: 3,
+  CONFIG_INVALID: 78,
+  INDEX_MISSING: 4,
+  INDEX_MISMATCH: 4,
+  DATA_STORE_UNAVAILABLE: 69,
+  IMPORT_FAILED: 1,
+  INTERNAL: 1,
+};
+
+export class ExitError extends Error {
+  readonly code: ErrorCode;
+  /** Extra structured detail for JSON output and logs, for example the candidate companies. */
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ExitError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** True for errors caused by what the user typed, as opposed to a fault in EXIT or its data. */
+  get isUserError(): boolean {
+    return (
+      this.code === 'INVALID_INPUT' ||
+      this.code === 'INVALID_BRN' ||
+      this.code === 'AMBIGUOUS_COMPANY' ||
+      this.code === 'COMPANY_NOT_FOUND' ||
+      this.code === 'UNKNOWN_SECTOR'
+    );
+  }
+
+  get exitCode(): number {
+    return EXIT_CODES[this.code];
+  }
+}
+
+export function isExitError(error: unknown): error is ExitError {
+  return error instanceof ExitError;
+}

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { Config } from '../core/config.js';
+import { ExitError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { Store } from '../data/store/connect.js';
+import type { Embedder } from './embed/embedder.js';
+import { TfidfSvdEmbedder } from './embed/tfidf-svd.js';
+import {
+  EMBEDDER_DIR,
+  type IndexManifest,
+  indexDir,
+  PATENT_INDEX_NAME,
+  PROFILE_INDEX_NAME,
+  readManifest,
+} from './indexing/artifacts.js';
+import { type NextVectorPredictor, RecencyWeightedMean } from './predict/next-vector.js';
+import { recommend } from './recommend.js';
+import { VectorIndex } from './retrieve/vector-index.js';
+import type { RecommendRequest, RecommendResult } from './types.js';
+
+/** Everything a recommendation reads, loaded once and shared by every request. */
+export interface EngineContext {
+  store: Store;
+  config: Config;
+  logger: Logger;
+  manifest: IndexManifest;
+  embedder: Embedder;
+  patentIndex: VectorIndex;
+  profileIndex: VectorIndex;
+  predictor: NextVectorPredictor;
+}
+
+/**
+ * The recommendation engine: loads the index and models built by `exitbot index build` and answers
+ * requests from them and the store. Loading fails with INDEX_MISSING or INDEX_MISMATCH, naming the
+ * file and saying how to rebuild, instead of answering from a partial index.
+ */
+export class Engine {
+  private constructor(readonly context: EngineContext) {}
+
+  static async open(store: Store, config: Config, logger: Logger): Promise<Engine> {
+    const dir = indexDir(config.dataDir);
+    const manifest = readManifest(dir);
+    const embedder = TfidfSvdEmbedder.load(join(dir, EMBEDDER_DIR));
+    if (embedder.spaceId !== manifest.spaceId) {
+      throw new ExitError(
+        'INDEX_MISMATCH',
+        `The embedder in ${join(dir, EMBEDDER_DIR)} (space ${embedder.spaceId}) does not match the index manifest (space ${manifest.spaceId}). Run \`exitbot index build\`.`,
+      );
+    }
+    const expected = { expectedSpaceId: manifest.spaceId, expectedDimension: manifest.dimension };
+    const patentIndex = VectorIndex.load(dir, PATENT_INDEX_NAME, expected);
+    const profileIndex = VectorIndex.load(dir, PROFILE_INDEX_NAME, expected);
+    const predictor = new RecencyWeightedMean();
+    logger.info(
+      {
+        dir,
+        spaceId: manifest.spaceId,
+        patents: patentIndex.size,
+        profiles: profileIndex.size,
+        predictor: predictor.id,
+      },
+      'Engine loaded',
+    );
+    if (predictor.isFallback) {
+      logger.warn(
+        { stage: 'next_vector', predictor: predictor.id },
+        'No trained SASRec model: using the recency-weighted mean fallback',
+      );
+    }
+    return new Engine({ store, config, logger, manifest, embedder, patentIndex, profileIndex, predictor });
+  }
+
+  recommend(request: RecommendRequest): Promise<RecommendResult> {
+    return recommend(this.context, request);
+  }
+}

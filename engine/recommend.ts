@@ -1,0 +1,269 @@
+import { ExitError } from '../core/errors.js';
+import { describeSectors, resolveSector, type Sector } from '../data/sectors.js';
+import { companiesSharingNames, getCompanies, normalizedNamesOf } from '../data/store/company-queries.js';
+import { ownersOfPatents } from '../data/store/patent-queries.js';
+import type { Company } from '../data/store/tables.js';
+import type { EngineContext } from './engine.js';
+import { type FilterCounts, filterPartners } from './filter/partner-filter.js';
+import { buildEvidence, round } from './rank/evidence.js';
+import { type CompanyHits, groupHitsByCompany, type Hit } from './rank/group-hits.js';
+import { representRequester } from './represent/requester-vector.js';
+import { resolveCompanyQuery } from './resolve/company-query.js';
+import type {
+  CompanyRef,
+  ModelUsage,
+  Partner,
+  RecommendRequest,
+  RecommendResult,
+  Valuation,
+} from './types.js';
+import { formatKrw, valueCompanies } from './value/market-cap.js';
+
+/**
+ * Patent and profile neighbours fetched in the first round; each later round fetches five times
+ * more. Hit counts only count hits inside the first round's window.
+ */
+const FIRST_ROUND_PATENTS = 200;
+const FIRST_ROUND_PROFILES = 100;
+const MAX_ROUNDS = 3;
+
+function companyRef(company: Company): CompanyRef {
+  return {
+    id: company.id,
+    name: company.name,
+    brn: company.brn,
+    ticker: company.ticker,
+    sector: company.sector,
+    listed: Boolean(company.listed),
+  };
+}
+
+function parseSector(input: string | undefined): Sector | undefined {
+  if (input === undefined || input.trim() === '') return undefined;
+  const sector = resolveSector(input);
+  if (!sector) {
+    throw new ExitError('UNKNOWN_SECTOR', `Unknown sector "${input}". Known sectors: ${describeSectors()}.`, {
+      input,
+    });
+  }
+  return sector;
+}
+
+/**
+ * Runs the recommendation pipeline: resolve the company, represent it, predict its next patent
+ * vector, retrieve neighbouring patents and profiles, group by company, value, filter and explain.
+ * When the filters leave fewer than K partners, retrieval widens up to MAX_ROUNDS times before the
+ * answer reports the shortfall.
+ */
+export async function recommend(context: EngineContext, request: RecommendRequest): Promise<RecommendResult> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = round((timings[stage] ?? 0) + performance.now() - started);
+    }
+  };
+  const { db } = context.store;
+  const topK = request.topK ?? context.config.topK;
+  if (!Number.isInteger(topK) || topK < 1 || topK > 50) {
+    throw new ExitError('INVALID_INPUT', `top K must be an integer from 1 to 50, got ${request.topK}.`);
+  }
+  const valuationFilter = request.valuationFilter ?? context.config.valuationFilter;
+  const sector = parseSector(request.sector);
+
+  const company = await time('resolve', () => resolveCompanyQuery(db, request.company));
+  const requester = await time('represent', () => representRequester(context, company));
+  const predictor = context.predictor;
+  const queryVector = await time('predict', () =>
+    requester.kind === 'patents'
+      ? predictor.predict(requester.sequence)
+      : (requester.sequence[0] as Float32Array),
+  );
+
+  const excluded = await time('exclude', async () => {
+    const names = await normalizedNamesOf(db, company.id);
+    const sharing = await companiesSharingNames(db, names);
+    return new Set([company.id, ...sharing, ...(request.excludeCompanyIds ?? [])]);
+  });
+
+  const requesterValuation =
+    (await time('value', () => valueCompanies(db, [company]))).get(company.id) ?? null;
+  const requesterValue = requesterValuation?.value ?? null;
+
+  let kept: CompanyHits[] = [];
+  let counts: FilterCounts = {
+    candidates: 0,
+    droppedBySector: 0,
+    droppedNoValuation: 0,
+    droppedBelowRequester: 0,
+  };
+  let companies = new Map<number, Company>();
+  let valuations = new Map<number, Valuation | null>();
+  let patentK = FIRST_ROUND_PATENTS;
+  let profileK = FIRST_ROUND_PROFILES;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const hits = await time('retrieve', () => {
+      const ef = Math.max(context.config.efSearch, patentK);
+      const patentHits: Hit[] = context.patentIndex.search(queryVector, patentK, ef).map((hit, i) => ({
+        kind: 'patent' as const,
+        label: hit.label,
+        similarity: hit.similarity,
+        counted: i < FIRST_ROUND_PATENTS,
+      }));
+      const profileHits: Hit[] = context.profileIndex
+        .search(queryVector, profileK, Math.max(context.config.efSearch, profileK))
+        .map((hit, i) => ({
+          kind: 'profile' as const,
+          label: hit.label,
+          similarity: hit.similarity,
+          counted: i < FIRST_ROUND_PROFILES,
+        }));
+      return [...patentHits, ...profileHits];
+    });
+    const ranked = await time('group', async () => {
+      const owners = new Map<number, number[]>();
+      const patentIds = hits.filter((hit) => hit.kind === 'patent').map((hit) => hit.label);
+      for (const { patentId, companyId } of await ownersOfPatents(db, patentIds)) {
+        owners.set(patentId, [...(owners.get(patentId) ?? []), companyId]);
+      }
+      return groupHitsByCompany(hits, owners, excluded);
+    });
+    companies = await time('load', () =>
+      getCompanies(
+        db,
+        ranked.map((group) => group.companyId),
+      ),
+    );
+    valuations = await time('value', () => valueCompanies(db, [...companies.values()]));
+    ({ kept, counts } = filterPartners({
+      ranked,
+      companies,
+      valuations,
+      sector,
+      requesterValue,
+      valuationFilter,
+      topK,
+    }));
+    const exhausted = patentK >= context.patentIndex.size && profileK >= context.profileIndex.size;
+    if (kept.length >= topK || exhausted) break;
+    patentK = Math.min(patentK * 5, Math.max(context.patentIndex.size, 1));
+    profileK = Math.min(profileK * 5, Math.max(context.profileIndex.size, 1));
+  }
+
+  const evidence = await time('evidence', () => buildEvidence(context, requester, kept, companies));
+  const partners: Partner[] = kept.map((group, i) => {
+    const partnerCompany = companies.get(group.companyId) as Company;
+    const partnerEvidence = evidence.get(group.companyId);
+    return {
+      rank: i + 1,
+      ...companyRef(partnerCompany),
+      score: round(group.score),
+      hitCount: group.hitCount,
+      bestSimilarity: round(group.bestSimilarity),
+      valuation: valuations.get(group.companyId) ?? null,
+      evidence: partnerEvidence?.evidence ?? [],
+      sharedIpcSubclasses: partnerEvidence?.sharedIpcSubclasses ?? [],
+    };
+  });
+
+  const notes = explain({
+    requester,
+    requesterValue,
+    valuationFilter,
+    sector,
+    topK,
+    partners,
+    counts,
+    companyName: company.name,
+  });
+  const models: ModelUsage[] = [
+    { stage: 'summarizer', id: context.manifest.summarizer.id, version: '1', fallback: false },
+    {
+      stage: 'embedder',
+      id: context.manifest.embedder.id,
+      version: context.manifest.spaceId,
+      fallback: false,
+    },
+    {
+      stage: 'next_vector',
+      id: predictor.id,
+      version: predictor.version,
+      fallback: predictor.isFallback,
+      ...(predictor.isFallback
+        ? { note: 'no trained SASRec model; recency-weighted mean of the latest patent vectors' }
+        : {}),
+    },
+  ];
+  context.logger.debug(
+    { company: company.id, partners: partners.length, timings },
+    'Recommendation finished',
+  );
+  return {
+    requester: {
+      ...companyRef(company),
+      valuation: requesterValuation,
+      patentCount: requester.patentCount,
+      representation: requester.kind,
+    },
+    query: { company: request.company, sector: sector?.code ?? null, topK, valuationFilter },
+    partners,
+    notes,
+    models,
+    timingsMs: timings,
+  };
+}
+
+function explain(input: {
+  requester: { kind: 'patents' | 'profile' | 'name'; patentCount: number };
+  requesterValue: number | null;
+  valuationFilter: boolean;
+  sector: Sector | undefined;
+  topK: number;
+  partners: Partner[];
+  counts: FilterCounts;
+  companyName: string;
+}): string[] {
+  const notes: string[] = [];
+  if (input.requester.kind === 'profile') {
+    notes.push(
+      `${input.companyName} has no indexed patents, so its products, overview and sector text were used instead.`,
+    );
+  } else if (input.requester.kind === 'name') {
+    notes.push(
+      `${input.companyName} has no patents and no profile text in the data, so only its name was matched: treat these partners as weak suggestions.`,
+    );
+  }
+  if (input.valuationFilter && input.requesterValue === null) {
+    notes.push(
+      `${input.companyName} has no valuation yet (it is unlisted), so partners were not compared with its value; partners without a valuation were still dropped.`,
+    );
+  } else if (input.valuationFilter && input.requesterValue !== null) {
+    notes.push(
+      `Partners valued below ${input.companyName} (${formatKrw(input.requesterValue)}) or without a valuation were dropped.`,
+    );
+  }
+  if (input.partners.length < input.topK) {
+    const { droppedBySector, droppedNoValuation, droppedBelowRequester } = input.counts;
+    const reasons: string[] = [];
+    const widen: string[] = [];
+    if (droppedBySector > 0 && input.sector) {
+      reasons.push(`${droppedBySector} outside sector ${input.sector.code}`);
+      widen.push('drop the sector');
+    }
+    if (droppedNoValuation > 0) reasons.push(`${droppedNoValuation} without a valuation`);
+    if (droppedBelowRequester > 0) reasons.push(`${droppedBelowRequester} valued below the requester`);
+    if (droppedNoValuation + droppedBelowRequester > 0)
+      widen.push('turn the valuation filter off (--no-valuation-filter)');
+    const why =
+      reasons.length > 0
+        ? ` The filters removed ${reasons.join(', ')}.`
+        : ' The index has no more related companies.';
+    const how = widen.length > 0 ? ` To see more, ${widen.join(' or ')}.` : '';
+    notes.push(
+      `Only ${input.partners.length} of the ${input.topK} requested partners passed the filters.${why}${how}`,
+    );
+  }
+  return notes;
+}

@@ -1,0 +1,182 @@
+import type { Company } from '../../data/store/tables.js';
+import type { BetaEstimate } from './beta.js';
+import { type CostOfEquity, costOfEquity } from './capm.js';
+import type { ComparablesResult } from './comparables.js';
+import { type EbitdaMultiple, type ReferenceDcf, referenceDcf } from './dcf-reference.js';
+import { type FcffDcf, fcffDcf } from './dcf-fcff.js';
+import { combineEnsemble, type EnsembleValue, type EnsembleWeights } from './ensemble.js';
+import { regressionFeatures } from './features.js';
+import { estimateGrowth, type GrowthBenchmarks, type GrowthEstimate } from './growth.js';
+import type { ListedCompanyData } from './listed-universe.js';
+import { marginalTaxRate } from './listed-universe.js';
+import type { MarketData } from './market-data.js';
+import { addMonths, annualisedReturn, monthEnd } from './market-series.js';
+import { notAvailable, type Outcome, ok } from './outcome.js';
+import type { ValuationOptions } from './options.js';
+import { type MarketValueRegression, predictMarketValue } from './regression.js';
+import { type MultipleTable, type MultipleValue, valueByMultiple } from './sector-multiple.js';
+import { type FiscalYear, interestBearingDebt } from './statements.js';
+import { chooseTargetBeta, type TargetBeta } from './target-beta.js';
+import { corporateTax, fiscalStartYear, type TaxComputation } from './tax.js';
+
+/**
+ * Runs every valuation method for one company against a fitted model, and records each input and
+ * each fallback. The caller supplies the company's statements and comparables; for a listed company
+ * valued as listed, also its own beta, market capitalisation and EV/EBITDA.
+ */
+
+export interface FittedParts {
+  market: MarketData;
+  listed: ReadonlyMap<number, ListedCompanyData>;
+  growth: GrowthBenchmarks;
+  regression: Outcome<MarketValueRegression>;
+  multiples: MultipleTable;
+  evToEbitda: { bySector: Map<string, { median: number; companies: number }>; market: { median: number; companies: number } | null };
+  weights: EnsembleWeights | null;
+  options: ValuationOptions;
+}
+
+export interface OwnMarketData {
+  beta: Outcome<BetaEstimate>;
+  indexCode: 'KOSPI' | 'KOSDAQ';
+  marketCapKrw: number | undefined;
+  evToEbitda: number | undefined;
+}
+
+export interface RegressionValue {
+  modelId: string;
+  valueKrw: number;
+  imputed: string[];
+}
+
+export interface Appraisal {
+  beta: TargetBeta;
+  discountRate: Outcome<CostOfEquity>;
+  growth: GrowthEstimate[];
+  tax: TaxComputation | null;
+  methods: {
+    dcf_reference: Outcome<ReferenceDcf>;
+    dcf_fcff: Outcome<FcffDcf>;
+    regression: Outcome<RegressionValue>;
+    sector_multiple: Outcome<MultipleValue>;
+    ensemble: Outcome<EnsembleValue>;
+  };
+  fallbacks: string[];
+}
+
+function ebitdaMultipleFor(own: OwnMarketData | null, beta: TargetBeta, sector: string | null, parts: FittedParts): Outcome<EbitdaMultiple> {
+  if (own?.evToEbitda !== undefined) return ok({ value: own.evToEbitda, source: 'own', companies: 1 });
+  const fromComparables = beta.comparables.flatMap((row) => (row.evToEbitda !== null ? [row.evToEbitda] : [])).sort((a, b) => a - b);
+  if (fromComparables.length > 0) {
+    const middle = fromComparables.length >> 1;
+    const median =
+      fromComparables.length % 2 === 1
+        ? (fromComparables[middle] as number)
+        : ((fromComparables[middle - 1] as number) + (fromComparables[middle] as number)) / 2;
+    return ok({ value: median, source: 'comparables median', companies: fromComparables.length });
+  }
+  const sectorMedian = sector ? parts.evToEbitda.bySector.get(sector) : undefined;
+  if (sectorMedian) return ok({ value: sectorMedian.median, source: `sector ${sector} median`, companies: sectorMedian.companies });
+  if (parts.evToEbitda.market) return ok({ value: parts.evToEbitda.market.median, source: 'listed-company median', companies: parts.evToEbitda.market.companies });
+  return notAvailable('no comparable or listed company has a positive EV/EBITDA');
+}
+
+function marketReturnWindow(beta: TargetBeta, asOf: string, windowMonths: number): { from: string; to: string } {
+  if (beta.own?.status === 'ok') return beta.own.window;
+  return { from: monthEnd(addMonths(asOf.slice(0, 7), -windowMonths)), to: asOf };
+}
+
+export function appraise(
+  parts: FittedParts,
+  target: { company: Company; years: readonly FiscalYear[]; own: OwnMarketData | null; comparables: ComparablesResult },
+): Appraisal {
+  const { options, market } = parts;
+  const { company, years, own } = target;
+  const latest = years[years.length - 1];
+  const fallbacks: string[] = [];
+
+  const debt = latest ? interestBearingDebt(latest) : { value: 0, reported: false };
+  const ownEquity = own?.marketCapKrw;
+  const targetLeverage = {
+    debtKrw: debt.value,
+    equityKrw: ownEquity ?? latest?.items.equity ?? 0,
+    equityBasis: ownEquity !== undefined ? ('market_cap' as const) : ('book' as const),
+    taxRate: marginalTaxRate(latest, options.includeLocalIncomeTax),
+    debtReported: debt.reported,
+  };
+  const beta = chooseTargetBeta({
+    own: own?.beta ?? null,
+    ownIndex: own?.indexCode ?? 'KOSPI',
+    targetLeverage,
+    comparables: target.comparables,
+    listed: parts.listed,
+    hamada: options.hamada,
+  });
+  if (beta.fallback) fallbacks.push(`beta: ${beta.fallback}`);
+  if (target.comparables.note) fallbacks.push(`comparables: ${target.comparables.note}`);
+  if (market.riskFreeFallback) fallbacks.push(`risk-free rate: ${market.riskFreeFallback}`);
+
+  const window = marketReturnWindow(beta, market.asOf, options.windowMonths);
+  const index = market.indexes.get(beta.indexCode);
+  const marketReturn = index ? annualisedReturn(index, window.from, window.to) : undefined;
+  const discountRate: Outcome<CostOfEquity> = marketReturn
+    ? costOfEquity(market.riskFree, marketReturn, beta.value)
+    : notAvailable(`no ${beta.indexCode} index levels covering ${window.from}..${window.to}`);
+  const rate = discountRate.status === 'ok' ? ok({ rate: discountRate.costOfEquity, riskFreeRate: market.riskFree.rate }) : discountRate;
+
+  const growth = estimateGrowth(years, company.sector, parts.growth);
+  fallbacks.push('growth: no trained growth model; each item uses the fallback named in its row (own CAGR, sector median, market median)');
+  const revenueGrowth = growth.find((estimate) => estimate.item === 'revenue')?.rate ?? 0;
+  const tax = latest
+    ? corporateTax(latest.items.pretaxIncome ?? latest.items.operatingIncome ?? 0, fiscalStartYear(latest.period), {
+        includeLocalIncomeTax: options.includeLocalIncomeTax,
+      })
+    : null;
+
+  const multiple = ebitdaMultipleFor(own, beta, company.sector, parts);
+  const dcfReference = referenceDcf({
+    latest,
+    growth,
+    discountRate: rate,
+    ebitdaMultiple: multiple,
+    includeLocalIncomeTax: options.includeLocalIncomeTax,
+  });
+  const dcfFcff = fcffDcf({
+    years,
+    revenueGrowth,
+    costOfEquity: rate,
+    equityForWeights: { krw: targetLeverage.equityKrw, basis: targetLeverage.equityBasis },
+    options: { horizonYears: options.horizonYears, terminalGrowth: options.terminalGrowth, includeLocalIncomeTax: options.includeLocalIncomeTax },
+  });
+
+  let regression: Outcome<RegressionValue>;
+  if (parts.regression.status !== 'ok') {
+    regression = notAvailable(`no fitted regression: ${parts.regression.reason}`);
+  } else {
+    const features = regressionFeatures(years);
+    regression =
+      features.status === 'ok'
+        ? ok({ modelId: parts.regression.id, valueKrw: predictMarketValue(parts.regression, features.values, company.sector), imputed: features.imputed })
+        : features;
+    fallbacks.push('regression: no trained LightGBM model; ridge regression on ln(market capitalisation) fitted on listed companies');
+  }
+  const sectorMultiple = valueByMultiple(latest, company.sector, parts.multiples);
+
+  const values = {
+    ...(regression.status === 'ok' ? { regression: regression.valueKrw } : {}),
+    ...(dcfFcff.status === 'ok' ? { dcf_fcff: dcfFcff.valueKrw } : {}),
+    ...(dcfReference.status === 'ok' ? { dcf_reference: dcfReference.valueKrw } : {}),
+  };
+  const ensemble = parts.weights ? combineEnsemble(parts.weights.weights, values) : notAvailable('ensemble weights are being fitted');
+  if (ensemble.status === 'ok' && ensemble.missing.length > 0) {
+    fallbacks.push(`ensemble: ${ensemble.missing.join(' and ')} not available, so the remaining weights were renormalised`);
+  }
+  return {
+    beta,
+    discountRate,
+    growth,
+    tax,
+    methods: { dcf_reference: dcfReference, dcf_fcff: dcfFcff, regression, sector_multiple: sectorMultiple, ensemble },
+    fallbacks,
+  };
+}

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import { latestMarketCaps } from '../../data/store/market-queries.js';
+import { patentIdsByCompany } from '../../data/store/valuation-queries.js';
+import type { Company, Database } from '../../data/store/tables.js';
+import type { Valuation } from '../types.js';
+import { appraiseCompany, loadHistories } from './appraise-company.js';
+import { MARKET_CAP_SOURCE_PREFERENCE } from './market-cap-sources.js';
+import type { ValuationOptions } from './options.js';
+import { yearsUpTo } from './statements.js';
+import { modelFor, type ValuationContext, validOptions } from './value-company.js';
+
+export { MARKET_CAP_SOURCE_PREFERENCE };
+
+/**
+ * Values companies for ranking and filtering. Listed companies are valued by market
+ * capitalisation. With a valuation context, unlisted companies that have financial statements get
+ * the ensemble value (regression and DCF); the rest have no valuation, and callers say so.
+ */
+export async function valueCompanies(
+  db: Kysely<Database>,
+  companies: readonly Company[],
+  context?: ValuationContext,
+  options: Partial<ValuationOptions> = {},
+): Promise<Map<number, Valuation | null>> {
+  const listedIds = companies.filter((company) => company.listed).map((company) => company.id);
+  const caps = await latestMarketCaps(db, listedIds, MARKET_CAP_SOURCE_PREFERENCE);
+  const result = new Map<number, Valuation | null>();
+  for (const company of companies) {
+    const cap = caps.get(company.id);
+    result.set(
+      company.id,
+      cap
+        ? { value: cap.marketCapKrw, currency: 'KRW', method: 'market_cap', source: cap.source, asOf: cap.asOf }
+        : null,
+    );
+  }
+  if (context) await valueUnlisted(context, companies.filter((company) => !company.listed), result, options);
+  return result;
+}
+
+/**
+ * Adds ensemble values for unlisted companies. Companies without statements are skipped before any
+ * comparables search, so a few hundred candidates cost two batched queries plus a search for each
+ * company that has statements. The fitted model is cached per store and options.
+ */
+async function valueUnlisted(
+  context: ValuationContext,
+  companies: readonly Company[],
+  result: Map<number, Valuation | null>,
+  options: Partial<ValuationOptions>,
+): Promise<void> {
+  if (companies.length === 0) return;
+  const { db } = context.store;
+  const histories = await loadHistories(db, companies.map((company) => company.id));
+  if (histories.size === 0) return;
+  const model = await modelFor(context, validOptions(options));
+  const withStatements = companies.filter((company) => yearsUpTo(histories.get(company.id), model.parts.market.asOf).length > 0);
+  if (withStatements.length === 0) return;
+  const patents = await patentIdsByCompany(db, withStatements.map((company) => company.id));
+  for (const company of withStatements) {
+    const { appraisal } = await appraiseCompany({
+      db,
+      spaces: model.spaces,
+      parts: model.parts,
+      pool: model.pool,
+      company,
+      history: histories.get(company.id),
+      patentIds: patents.get(company.id) ?? [],
+      treatAsUnlisted: true,
+    });
+    const ensemble = appraisal.methods.ensemble;
+    if (ensemble.status !== 'ok') continue;
+    const methods = Object.keys(ensemble.weightsUsed).join('+');
+    result.set(company.id, {
+      value: ensemble.valueKrw,
+      currency: 'KRW',
+      method: 'ensemble',
+      source: `${methods} (fallback models: ridge regression, historical growth)`,
+      asOf: model.parts.market.asOf,
+    });
+  }
+}
+
+/** Formats KRW in 억원 (100 million KRW) or 조원 (trillion KRW), the units Korean analysts read. */
+export function formatKrw(value: number): string {
+  const eok = value / 1e8;
+  if (Math.abs(eok) >= 10_000) return `${(eok / 10_000).toLocaleString('en-US', { maximumFractionDigits: 2 })}조원`;
+  return `${eok.toLocaleString('en-US', { maximumFractionDigits: 0 })}억원`;
+}

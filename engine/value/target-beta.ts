@@ -1,0 +1,124 @@
+import type { BetaEstimate } from './beta.js';
+import type { ComparablesResult } from './comparables.js';
+import { type ComparableLeverage, type HamadaResult, type Leverage, targetBetaFromComparables } from './hamada.js';
+import type { ListedCompanyData } from './listed-universe.js';
+import { notAvailable, type Outcome } from './outcome.js';
+
+/**
+ * The beta a valuation uses: a listed company's own regression beta; otherwise (unlisted, or no
+ * usable own beta) the comparables' betas through Hamada with the target's leverage; otherwise the
+ * comparables' mean levered beta; otherwise 1, the market's beta. Every step below the first is
+ * recorded as a fallback.
+ */
+
+export type BetaSource = 'own' | 'comparables_textbook' | 'comparables_reference' | 'comparables_mean_levered' | 'market_default';
+
+export interface ComparableBetaRow {
+  companyId: number;
+  name: string;
+  ticker: string | null;
+  similarity: number | null;
+  leveredBeta: number | null;
+  betaMonths: number | null;
+  debtToEquity: number | null;
+  taxRate: number | null;
+  evToEbitda: number | null;
+  /** Why the comparable gave no beta, when it did not. */
+  note: string | null;
+}
+
+export interface TargetBeta {
+  value: number;
+  source: BetaSource;
+  /** Index of the market return the beta goes with. */
+  indexCode: 'KOSPI' | 'KOSDAQ';
+  own: Outcome<BetaEstimate> | null;
+  targetLeverage: Leverage & { debtReported: boolean };
+  comparables: ComparableBetaRow[];
+  textbook: Outcome<HamadaResult> | null;
+  reference: Outcome<HamadaResult> | null;
+  fallback: string | null;
+}
+
+function majorityIndex(rows: readonly ListedCompanyData[]): 'KOSPI' | 'KOSDAQ' {
+  let kosdaq = 0;
+  let kospi = 0;
+  for (const row of rows) {
+    if (row.beta.status !== 'ok') continue;
+    if (row.beta.indexCode === 'KOSDAQ') kosdaq++;
+    else kospi++;
+  }
+  return kosdaq > kospi ? 'KOSDAQ' : 'KOSPI';
+}
+
+export function chooseTargetBeta(input: {
+  own: Outcome<BetaEstimate> | null;
+  ownIndex: 'KOSPI' | 'KOSDAQ';
+  targetLeverage: Leverage & { debtReported: boolean };
+  comparables: ComparablesResult;
+  listed: ReadonlyMap<number, ListedCompanyData>;
+  hamada: 'textbook' | 'reference';
+}): TargetBeta {
+  const { own, targetLeverage, hamada } = input;
+  const comparableData = input.comparables.comparables
+    .map((comparable) => ({ comparable, data: input.listed.get(comparable.companyId) }))
+    .filter((entry): entry is { comparable: (typeof entry)['comparable']; data: ListedCompanyData } => entry.data !== undefined);
+  const rows: ComparableBetaRow[] = comparableData.map(({ comparable, data }) => {
+    const leverage = data.leverage;
+    const ratio = leverage && leverage.equityKrw > 0 ? leverage.debtKrw / leverage.equityKrw : null;
+    return {
+      companyId: comparable.companyId,
+      name: comparable.name,
+      ticker: comparable.ticker,
+      similarity: comparable.similarity,
+      leveredBeta: data.beta.status === 'ok' ? data.beta.adjustedBeta : null,
+      betaMonths: data.beta.status === 'ok' ? data.beta.months : null,
+      debtToEquity: ratio,
+      taxRate: leverage?.taxRate ?? null,
+      evToEbitda: data.evToEbitda ?? null,
+      note: data.beta.status === 'ok' ? (leverage ? null : 'no statements or market capitalisation for D/E') : data.beta.reason,
+    };
+  });
+  const withBeta: ComparableLeverage[] = comparableData.flatMap(({ data }) =>
+    data.beta.status === 'ok' && data.leverage
+      ? [{ companyId: data.company.id, name: data.company.name, leveredBeta: data.beta.adjustedBeta, leverage: data.leverage }]
+      : [],
+  );
+  const comparableIndex = majorityIndex(comparableData.map((entry) => entry.data));
+  const noComparables = notAvailable('no comparable has both a beta and leverage data');
+  const textbook = withBeta.length > 0 ? targetBetaFromComparables(withBeta, targetLeverage, 'textbook') : noComparables;
+  const reference = withBeta.length > 0 ? targetBetaFromComparables(withBeta, targetLeverage, 'reference') : noComparables;
+  const base = { own, targetLeverage, comparables: rows, textbook, reference };
+
+  if (own?.status === 'ok') {
+    return { ...base, value: own.adjustedBeta, source: 'own', indexCode: input.ownIndex, fallback: null };
+  }
+  const why = own ? `own beta not available (${own.reason}); ` : '';
+  const chosen = hamada === 'textbook' ? textbook : reference;
+  if (chosen.status === 'ok') {
+    return {
+      ...base,
+      value: chosen.targetBeta,
+      source: hamada === 'textbook' ? 'comparables_textbook' : 'comparables_reference',
+      indexCode: own ? input.ownIndex : comparableIndex,
+      fallback: own ? `${why}beta from comparables (Hamada, ${hamada})` : null,
+    };
+  }
+  if (withBeta.length > 0) {
+    const mean = withBeta.reduce((sum, row) => sum + row.leveredBeta, 0) / withBeta.length;
+    return {
+      ...base,
+      value: mean,
+      source: 'comparables_mean_levered',
+      indexCode: own ? input.ownIndex : comparableIndex,
+      fallback: `${why}Hamada relevering not available (${chosen.reason}); the comparables' mean levered beta is used`,
+    };
+  }
+  return {
+    ...base,
+    value: 1,
+    source: 'market_default',
+    indexCode: input.ownIndex,
+    fallback: `${why}no comparable has a beta; beta is taken as 1 (the market's)`,
+  };
+}
