@@ -3,7 +3,7 @@ import type { ReplyImage } from './reply.js';
 
 /**
  * Renders valuation charts as PNG images. The bot works without one and then sends no charts; the
- * Chart.js renderer is passed in by whoever starts the bot (`exitbot serve slack` passes none yet).
+ * Chart.js renderer is passed in by the code that starts the bot (`exitbot serve slack` passes none yet).
  * Returning null means "no chart for this input", for example when no partner has a valuation.
  */
 export interface ChartRenderer {

@@ -8,7 +8,7 @@ import type { RecommendRequest, RecommendResult } from '../engine/types.js';
 export interface EngineClient {
   /** `requestId` ties the engine's log lines to the chat request's; a remote engine logs it too. */
   recommend(request: RecommendRequest, requestId?: string): Promise<RecommendResult>;
-  /** Releases connections and timers; the engine's own store is closed by whoever opened it. */
+  /** Releases connections and timers; the engine's own store is closed by the code that opened it. */
   close(): Promise<void>;
 }
 

@@ -7,9 +7,9 @@ import { type Command, MAX_TOP_K, parseCommand } from './grammar.js';
 import { errorReply, helpReply, workingReply } from './messages.js';
 import type { Reply, ReplyImage } from './reply.js';
 import { SearchQueue } from './search-queue.js';
+import { ThreadConversation } from './thread-conversation.js';
 import { latestPage, type ThreadKey, type ThreadState } from './thread-state.js';
 import type { ThreadStore } from './thread-store.js';
-import { ThreadConversation } from './thread-conversation.js';
 import { resultListReply } from './views/result-list.js';
 
 export type RecommendCommand = Extract<Command, { kind: 'recommend' }>;
@@ -26,12 +26,12 @@ export interface ExitBotOptions {
   charts?: ChartRenderer | null;
   /**
    * Pages fetched per search: the engine is asked for K times this many partners (at most 50), so
-   * "more" and "exclude N" are answered from the stored result.
+   * "more" and "exclude N" need no new search.
    */
   pagesPerSearch?: number;
 }
 
-/** Who asked, in which thread, and the logger that carries the request id. */
+/** Request context: the thread, the user and the logger carrying the request id. */
 export interface ConversationContext {
   thread: ThreadKey;
   userId: string;
@@ -39,7 +39,7 @@ export interface ConversationContext {
   logger: Logger;
 }
 
-/** What to do with an `/exit` command: answer at once (help, invalid input) or run a search. */
+/** Plan for an `/exit` command: reply at once (help, invalid input) or run a search. */
 export type CommandPlan =
   | { kind: 'reply'; reply: Reply }
   | { kind: 'search'; command: RecommendCommand; request: RecommendRequest; displayCount: number };
@@ -85,7 +85,7 @@ export class ExitBot {
     return { kind: 'search', command, request, displayCount };
   }
 
-  /** The placeholder posted while a search runs; `position` is the place in the queue, if waiting. */
+  /** Builds the placeholder posted while a search runs; `position` is the place in the queue, if waiting. */
   workingReply(plan: Extract<CommandPlan, { kind: 'search' }>, position: number | null = null): Reply {
     return workingReply(plan.command.company, plan.command.sector?.code ?? null, position);
   }
@@ -103,7 +103,10 @@ export class ExitBot {
     const started = performance.now();
     let result: Awaited<ReturnType<EngineClient['recommend']>>;
     try {
-      result = await this.queue.run(() => this.options.engine.recommend(plan.request, context.requestId), onQueued);
+      result = await this.queue.run(
+        () => this.options.engine.recommend(plan.request, context.requestId),
+        onQueued,
+      );
     } catch (error) {
       if (isExitError(error) && error.isUserError) {
         logger.info({ code: error.code }, 'Search rejected the input');
@@ -129,8 +132,13 @@ export class ExitBot {
     try {
       await this.options.threads.create(state);
     } catch (error) {
-      logger.error({ err: error }, 'Saving the thread state failed; follow-ups in this thread will not be answered');
-      reply.notes.push(`EXIT could not save this result, so questions in this thread cannot be answered (reference ${context.requestId}).`);
+      logger.error(
+        { err: error },
+        'Saving the thread state failed; follow-ups in this thread will not be answered',
+      );
+      reply.notes.push(
+        `EXIT could not save this result, so questions in this thread cannot be answered (reference ${context.requestId}).`,
+      );
     }
     const chart = await this.renderChart(logger, () => this.options.charts?.renderPartners(result, page));
     if (chart) reply.images.push(chart);
@@ -141,38 +149,48 @@ export class ExitBot {
     return reply;
   }
 
-  /** True when the thread holds an EXIT result, so its messages are follow-ups. */
+  /** True when the thread contains an EXIT result, so its messages are follow-ups. */
   async isResultThread(thread: ThreadKey): Promise<boolean> {
     return (await this.options.threads.get(thread)) !== undefined;
   }
 
   /**
-   * Answers a message typed in a thread. Returns null when the thread holds no EXIT result, or when
-   * the message was not understood and the thread was told recently what it can answer.
+   * Replies to a message typed in a thread. Returns null when the thread contains no EXIT result,
+   * or when the message was not understood and the thread got the list of supported questions recently.
    */
   async followUp(context: ConversationContext, text: string): Promise<Reply | null> {
     return this.guard(context, () => this.conversation.followUp(context, text));
   }
 
   /** Answers a button press (details, patents, valuation, exclude, more) in a result thread. */
-  async action(context: ConversationContext, kind: 'details' | 'patents' | 'valuation' | 'exclude' | 'more', value: string): Promise<Reply | null> {
+  async action(
+    context: ConversationContext,
+    kind: 'details' | 'patents' | 'valuation' | 'exclude' | 'more',
+    value: string,
+  ): Promise<Reply | null> {
     return this.guard(context, () => this.conversation.action(context, kind, value));
   }
 
-  private async guard(context: ConversationContext, answer: () => Promise<Reply | null>): Promise<Reply | null> {
+  private async guard(
+    context: ConversationContext,
+    answer: () => Promise<Reply | null>,
+  ): Promise<Reply | null> {
     try {
       return await answer();
     } catch (error) {
-      context.logger.error({ err: error }, 'Answering in the thread failed');
+      context.logger.error({ err: error }, 'Replying in the thread failed');
       return errorReply(error, context.requestId);
     }
   }
 
-  private async renderChart(logger: Logger, render: () => Promise<ReplyImage | null> | undefined): Promise<ReplyImage | null> {
+  private async renderChart(
+    logger: Logger,
+    render: () => Promise<ReplyImage | null> | undefined,
+  ): Promise<ReplyImage | null> {
     try {
       return (await render()) ?? null;
     } catch (error) {
-      logger.warn({ err: error }, 'Chart rendering failed; answering without the chart');
+      logger.warn({ err: error }, 'Chart rendering failed; replying without the chart');
       return null;
     }
   }

@@ -36,7 +36,10 @@ const ORDINALS: [RegExp, number][] = [
 const INTENTS: { kind: 'compare' | 'exclude' | 'valuation' | 'patents' | 'why'; pattern: RegExp }[] = [
   { kind: 'compare', pattern: /compare|\bvs\.?\b|versus|비교|차이/i },
   { kind: 'exclude', pattern: /exclude|remove|\bdrop\b|\bhide\b|\bskip\b|제외|빼|삭제|지워/i },
-  { kind: 'valuation', pattern: /valuation|\bvalue|\bworth|chart|market\s*cap|가치|밸류|평가|시가총액|시총|차트|얼마/i },
+  {
+    kind: 'valuation',
+    pattern: /valuation|\bvalue|\bworth|chart|market\s*cap|가치|밸류|평가|시가총액|시총|차트|얼마/i,
+  },
   { kind: 'patents', pattern: /patent|특허/i },
   { kind: 'why', pattern: /\bwhy\b|reason|\bexplain|왜|이유|근거/i },
 ];
@@ -58,7 +61,7 @@ function readRanks(text: string): number[] {
   return ranks;
 }
 
-/** Parses a message typed in a result thread. Never throws; unrecognised text is `unknown`. */
+/** Parses a message typed in a result thread. Unrecognised text returns `unknown`. */
 export function parseFollowUp(input: string): FollowUp {
   const text = input.normalize('NFC').trim();
   if (!text) return { kind: 'unknown' };

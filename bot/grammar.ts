@@ -155,15 +155,26 @@ export function parseCommand(input: string): Command {
     if (trailing) {
       sector = trailing;
       rest.pop();
-    } else if (first.quoted || isBrnAttempt(first.text) || /^A?\d{6}$/i.test(first.text) || /^id:\d+$/i.test(first.text)) {
+    } else if (
+      first.quoted ||
+      isBrnAttempt(first.text) ||
+      /^A?\d{6}$/i.test(first.text) ||
+      /^id:\d+$/i.test(first.text)
+    ) {
       // A BRN, ticker, id or quoted name is one word, so what follows it can only be a sector.
-      requireSector(rest.slice(1).map((token) => token.text).join(' '));
+      requireSector(
+        rest
+          .slice(1)
+          .map((token) => token.text)
+          .join(' '),
+      );
     }
   }
   const company = rest.map((token) => token.text).join(' ');
   if (isBrnAttempt(company)) {
     const parsed = parseBrn(company);
-    if (!parsed.ok) throw new ExitError('INVALID_BRN', parsed.message, { input: company, reason: parsed.reason });
+    if (!parsed.ok)
+      throw new ExitError('INVALID_BRN', parsed.message, { input: company, reason: parsed.reason });
   }
   return { kind: 'recommend', company, sector, topK, valuationFilter };
 }

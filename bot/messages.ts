@@ -5,7 +5,7 @@ import { type Reply, type ReplyAction, simpleReply } from './reply.js';
 
 /**
  * The user-facing wording shared by every platform: help, rate limits and one line per error code
- * that says what failed and what to do next. Internal detail goes to the log, never to the chat.
+ * stating what failed and what to do next. Internal detail goes to the log, never to the chat.
  */
 
 export function helpReply(): Reply {
@@ -23,7 +23,7 @@ export function helpReply(): Reply {
   };
 }
 
-/** What a thread can answer, sent when a follow-up was not understood. */
+/** Lists the questions a thread supports, sent when a follow-up was not understood. */
 export function followUpHelpReply(ranks: string): Reply {
   return simpleReply('info', 'I can answer these in this thread:', [
     'details 2 · patents of 2 · why #3 · compare 1 and 4 · more · exclude 2 · valuation of 2 · list',
@@ -63,7 +63,7 @@ function candidatesOf(details: Record<string, unknown>, key: string): Candidate[
 }
 
 /**
- * The one-line chat message for an error, with a reference id for internal errors so the operator
+ * Builds the one-line chat message for an error, with a reference id for internal errors so the operator
  * can find the log line. `rerun` turns an ambiguous name's candidates into "pick" buttons.
  */
 export function errorReply(
@@ -72,7 +72,10 @@ export function errorReply(
   rerun?: Extract<Command, { kind: 'recommend' }>,
 ): Reply {
   if (!isExitError(error)) {
-    return simpleReply('error', `Something went wrong inside EXIT. Please try again; if it keeps failing, give the operator this reference: ${reference}.`);
+    return simpleReply(
+      'error',
+      `Something went wrong inside EXIT. Please try again; if it keeps failing, give the operator this reference: ${reference}.`,
+    );
   }
   const details = error.details;
   switch (error.code) {
@@ -83,9 +86,11 @@ export function errorReply(
     case 'AMBIGUOUS_COMPANY': {
       const candidates = candidatesOf(details, 'candidates');
       const query = String(details.query ?? '');
-      const reply = simpleReply('error', `"${query}" matches several companies. Pick one, or run /exit again with its BRN or ticker.`, [
-        candidates.map(candidateLabel).join(' · '),
-      ]);
+      const reply = simpleReply(
+        'error',
+        `"${query}" matches several companies. Pick one, or run /exit again with its BRN or ticker.`,
+        [candidates.map(candidateLabel).join(' · ')],
+      );
       const actions: ReplyAction[] = candidates.map((candidate) => ({
         kind: 'pick',
         label: candidate.name,
@@ -104,18 +109,33 @@ export function errorReply(
       const closest = candidatesOf(details, 'closest');
       const query = String(details.query ?? '');
       const hint = closest.length > 0 ? ` Closest names: ${closest.map(candidateLabel).join(', ')}.` : '';
-      return simpleReply('error', `No company matches "${query}".${hint} Check the spelling, or use the BRN or ticker.`);
+      return simpleReply(
+        'error',
+        `No company matches "${query}".${hint} Check the spelling, or use the BRN or ticker.`,
+      );
     }
     case 'INDEX_MISSING':
     case 'INDEX_MISMATCH':
-      return simpleReply('error', `EXIT's search index is not ready, so it cannot search yet. Ask the operator to run \`exitbot index build\` (reference ${reference}).`);
+      return simpleReply(
+        'error',
+        `EXIT's search index is not ready, so it cannot search yet. Ask the operator to run \`exitbot index build\` (reference ${reference}).`,
+      );
     case 'DATA_STORE_UNAVAILABLE':
-      return simpleReply('error', `EXIT cannot reach its database right now. Please try again in a few minutes (reference ${reference}).`);
+      return simpleReply(
+        'error',
+        `EXIT cannot reach its database right now. Please try again in a few minutes (reference ${reference}).`,
+      );
     default:
       if (details.reason === 'engine_unreachable' || details.reason === 'engine_timeout') {
         const what = details.reason === 'engine_timeout' ? 'did not answer in time' : 'is unreachable';
-        return simpleReply('error', `The EXIT search engine ${what}. Please try again in a minute; if it keeps failing, tell the operator (reference ${reference}).`);
+        return simpleReply(
+          'error',
+          `The EXIT search engine ${what}. Please try again in a minute; if it keeps failing, tell the operator (reference ${reference}).`,
+        );
       }
-      return simpleReply('error', `Something went wrong inside EXIT. Please try again; if it keeps failing, give the operator this reference: ${reference}.`);
+      return simpleReply(
+        'error',
+        `Something went wrong inside EXIT. Please try again; if it keeps failing, give the operator this reference: ${reference}.`,
+      );
   }
 }

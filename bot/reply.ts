@@ -5,7 +5,7 @@
  */
 
 /**
- * What a button does. Rank actions carry the partner's rank as their value; `pick` carries the
+ * Button kind. Rank actions carry the partner's rank as their value; `pick` carries the
  * command text to run, for example `id:42 bio top 5` after an ambiguous name.
  */
 export type ActionKind = 'details' | 'patents' | 'valuation' | 'exclude' | 'more' | 'pick';
@@ -43,7 +43,7 @@ export interface ReplyImage {
   data: Uint8Array;
 }
 
-/** 'result' and 'info' are answers, 'error' a failure the user can act on, 'working' a placeholder. */
+/** Reply kind: 'result' and 'info' reply to a request, 'error' is a failure the user can act on, 'working' a placeholder. */
 export type ReplyTone = 'result' | 'info' | 'error' | 'working';
 
 export interface Reply {
@@ -73,7 +73,8 @@ export function replyToText(reply: Reply): string {
   for (const item of reply.items) {
     lines.push('');
     lines.push(item.subtitle ? `${item.title} (${item.subtitle})` : item.title);
-    if (item.fields.length > 0) lines.push(item.fields.map((field) => `${field.label}: ${field.value}`).join(' | '));
+    if (item.fields.length > 0)
+      lines.push(item.fields.map((field) => `${field.label}: ${field.value}`).join(' | '));
     for (const line of item.lines) lines.push(`  ${line}`);
   }
   if (reply.notes.length > 0) {

@@ -1,14 +1,16 @@
 /**
- * Bounds how many searches run at once. A search holds the event loop for its CPU-bound steps, so
- * a burst of commands is served a few at a time instead of all slowing down together; the rest
- * wait in arrival order.
+ * Bounds how many searches run at once; the rest wait in arrival order. A search blocks the event
+ * loop during its CPU-bound steps, and with better-sqlite3 its queries are synchronous too, so each
+ * search starts only after the event loop has polled for I/O. That lets the acknowledgements of
+ * newly arrived commands go out between searches instead of after the whole burst.
  */
 export class SearchQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`SearchQueue limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new Error(`SearchQueue limit must be a positive integer, got ${limit}`);
   }
 
   /** Searches waiting for a free slot. */
@@ -27,10 +29,11 @@ export class SearchQueue {
       this.running++;
     }
     try {
+      await new Promise<void>((resolve) => setImmediate(resolve));
       return await task();
     } finally {
       const next = this.waiting.shift();
-      // The slot passes straight to the next task, so `running` only drops when nobody waits.
+      // The slot passes straight to the next task, so `running` only drops when no task waits.
       if (next) next();
       else this.running--;
     }

@@ -22,7 +22,7 @@ import { detailsReply, patentsReply, whyReply } from './views/partner.js';
 import { resultListReply } from './views/result-list.js';
 import { valuationReply } from './views/valuation.js';
 
-/** A thread is told what it can answer at most once in this many milliseconds, so side talk is not flooded. */
+/** A thread gets the list of supported questions at most once in this many milliseconds, so side talk is not flooded. */
 const UNKNOWN_HELP_INTERVAL_MS = 10 * 60_000;
 
 function isPartner(value: Partner | Reply): value is Partner {
@@ -35,8 +35,8 @@ interface Context {
 }
 
 /**
- * Follow-up questions and button presses in a result thread, answered from the stored result.
- * Messages in one thread are answered one at a time, so "exclude 2" and "more" sent together both
+ * Follow-up questions and button presses in a result thread, replied to from the stored result.
+ * Messages in one thread are processed one at a time, so "exclude 2" and "more" sent together both
  * land in the stored state.
  */
 export class ThreadConversation {
@@ -58,13 +58,19 @@ export class ThreadConversation {
     });
   }
 
-  async action(context: Context, kind: 'details' | 'patents' | 'valuation' | 'exclude' | 'more', value: string): Promise<Reply | null> {
+  async action(
+    context: Context,
+    kind: 'details' | 'patents' | 'valuation' | 'exclude' | 'more',
+    value: string,
+  ): Promise<Reply | null> {
     return this.serially(context.thread, async () => {
       const state = await this.threads.get(context.thread);
-      if (!state) return simpleReply('error', 'This result is no longer stored. Run /exit again to search anew.');
+      if (!state)
+        return simpleReply('error', 'This result is no longer stored. Run /exit again to search anew.');
       if (kind === 'more') return this.answer(context, state, { kind: 'more' });
       const rank = Number(value);
-      if (!Number.isInteger(rank)) return simpleReply('error', 'That button is out of date. Run /exit again to search anew.');
+      if (!Number.isInteger(rank))
+        return simpleReply('error', 'That button is out of date. Run /exit again to search anew.');
       return this.answer(context, state, { kind, rank });
     });
   }
@@ -86,10 +92,14 @@ export class ThreadConversation {
         return followUpHelpReply(ranks);
       }
       case 'compare_incomplete':
-        return simpleReply('error', `Name two partners to compare, for example "compare 1 and 3". This result lists ${ranks}.`);
+        return simpleReply(
+          'error',
+          `Name two partners to compare, for example "compare 1 and 3". This result lists ${ranks}.`,
+        );
       case 'compare': {
         const [a, b] = question.ranks;
-        if (a === b) return simpleReply('error', `Name two different partners to compare. This result lists ${ranks}.`);
+        if (a === b)
+          return simpleReply('error', `Name two different partners to compare. This result lists ${ranks}.`);
         const first = this.partnerOrReply(state, a, ranks);
         if (!isPartner(first)) return first;
         const second = this.partnerOrReply(state, b, ranks);
@@ -111,7 +121,8 @@ export class ThreadConversation {
   private partnerOrReply(state: ThreadState, rank: number, ranks: string): Partner | Reply {
     const found = findPartner(state, rank);
     if (found.ok) return found.partner;
-    if (found.reason === 'excluded') return simpleReply('error', `#${rank} was excluded in this thread. This result lists ${ranks}.`);
+    if (found.reason === 'excluded')
+      return simpleReply('error', `#${rank} was excluded in this thread. This result lists ${ranks}.`);
     return simpleReply('error', `There is no #${rank} in this result. It lists ${ranks || 'no partners'}.`);
   }
 
@@ -129,7 +140,11 @@ export class ThreadConversation {
 
   private async exclude(state: ThreadState, partner: Partner): Promise<Reply> {
     const saved = await this.threads.update(excludePartner(state, partner));
-    return resultListReply(saved, visiblePartners(saved), `Excluded #${partner.rank} ${partner.name} from this thread.`);
+    return resultListReply(
+      saved,
+      visiblePartners(saved),
+      `Excluded #${partner.rank} ${partner.name} from this thread.`,
+    );
   }
 
   private async valuation(context: Context, state: ThreadState, partner: Partner): Promise<Reply> {
@@ -137,7 +152,10 @@ export class ThreadConversation {
     try {
       chart = (await this.charts?.renderValuation(state.result, partner)) ?? null;
     } catch (error) {
-      context.logger.warn({ err: error, rank: partner.rank }, 'Valuation chart rendering failed; answering without the chart');
+      context.logger.warn(
+        { err: error, rank: partner.rank },
+        'Valuation chart rendering failed; answering without the chart',
+      );
     }
     return valuationReply(state.result, partner, chart);
   }

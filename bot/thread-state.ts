@@ -9,8 +9,8 @@ export interface ThreadKey {
 
 /**
  * What a thread remembers: the search request, its full result and what the user has seen and
- * excluded. The result holds more partners than one page, so "more" and "exclude N" are answered
- * from it without a new search.
+ * excluded. The result contains more partners than one page, so "more" and "exclude N" need no new
+ * search.
  */
 export interface ThreadState {
   key: ThreadKey;
@@ -36,12 +36,12 @@ export function remainingPartners(state: ThreadState): Partner[] {
   return state.result.partners.filter((partner) => !excluded.has(partner.id));
 }
 
-/** The partners revealed so far, for the list shown after an exclusion. */
+/** Returns the partners revealed so far, for the list shown after an exclusion. */
 export function visiblePartners(state: ThreadState): Partner[] {
   return remainingPartners(state).slice(0, state.shownCount);
 }
 
-/** The partners of the latest page: the first page, or the ones the last "more" revealed. */
+/** Returns the partners of the latest page: the first page, or the ones the last "more" revealed. */
 export function latestPage(state: ThreadState): Partner[] {
   const visible = visiblePartners(state);
   const start = Math.max(0, Math.ceil(visible.length / state.displayCount) - 1) * state.displayCount;

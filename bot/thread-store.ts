@@ -29,8 +29,8 @@ function rowToState(row: Selectable<BotThreadsTable>): ThreadState {
 }
 
 /**
- * Thread state in the `bot_threads` table with an LRU cache in front, so follow-ups are answered
- * after a restart and without a database read while the thread is warm.
+ * Thread state in the `bot_threads` table with an LRU cache in front, so follow-ups work after a
+ * restart and need no database read while the thread is warm.
  * NOTE: the cache is per process. Run one bot process per database, or a second process may answer
  * from a stale cached page count.
  */
@@ -47,7 +47,7 @@ export class ThreadStore {
     this.misses = new LRUCache({ max: 10_000, ttl: options.missTtlMs ?? 30_000 });
   }
 
-  /** Returns the thread's state, or undefined when the thread holds no EXIT result. */
+  /** Returns the thread's state, or undefined when the thread contains no EXIT result. */
   async get(key: ThreadKey): Promise<ThreadState | undefined> {
     const id = threadKeyText(key);
     const cached = this.cache.get(id);
@@ -69,7 +69,10 @@ export class ThreadStore {
       this.cache.set(id, state);
       return state;
     } catch (error) {
-      this.logger.error({ err: error, thread: id }, 'Stored thread state is not valid JSON; treating the thread as unknown');
+      this.logger.error(
+        { err: error, thread: id },
+        'Stored thread state is not valid JSON; treating the thread as unknown',
+      );
       return undefined;
     }
   }
@@ -117,7 +120,10 @@ export class ThreadStore {
 
   /** Deletes threads not touched since `before`. Returns how many were deleted. */
   async prune(before: Date): Promise<number> {
-    const result = await this.db.deleteFrom('bot_threads').where('updated_at', '<', before.toISOString()).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('bot_threads')
+      .where('updated_at', '<', before.toISOString())
+      .executeTakeFirst();
     this.cache.clear();
     return Number(result.numDeletedRows);
   }

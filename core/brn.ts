@@ -70,7 +70,8 @@ export function requireBrn(input: string): string {
 
 /** Builds a valid BRN from nine leading digits, for generated data. */
 export function brnFromNineDigits(firstNine: string): string {
-  if (!/^\d{9}$/.test(firstNine)) throw new Error(`brnFromNineDigits expects nine digits, got "${firstNine}"`);
+  if (!/^\d{9}$/.test(firstNine))
+    throw new Error(`brnFromNineDigits expects nine digits, got "${firstNine}"`);
   const digits = `${firstNine}${brnCheckDigit(firstNine)}`;
   return `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;
 }

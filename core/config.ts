@@ -18,18 +18,37 @@ const settingsSchema = z.object({
   EXIT_EMBED_DIM: z.coerce.number().int().min(16).max(1024).default(256),
   EXIT_EF_SEARCH: z.coerce.number().int().min(10).max(4096).default(128),
   // Slack adapter. Tokens are optional here and required by `exitbot serve slack` for its mode.
-  EXIT_SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/).optional(),
-  EXIT_SLACK_SIGNING_SECRET: z.string().regex(/^\S{8,}$/).optional(),
-  EXIT_SLACK_APP_TOKEN: z.string().regex(/^xapp-\S+$/).optional(),
+  EXIT_SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-\S+$/)
+    .optional(),
+  EXIT_SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^\S{8,}$/)
+    .optional(),
+  EXIT_SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-\S+$/)
+    .optional(),
   EXIT_SLACK_MODE: z.enum(['http', 'socket']).default('http'),
   EXIT_SLACK_HOST: z.string().min(1).default('127.0.0.1'),
   EXIT_SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EXIT_SLACK_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  EXIT_SLACK_API_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+\/$/)
+    .optional(),
   // Chat bot core and the engine HTTP API (`exitbot serve engine`).
   EXIT_BOT_MAX_SEARCHES: z.coerce.number().int().min(1).max(64).default(4),
-  EXIT_ENGINE_URL: z.string().regex(/^https?:\/\/\S+$/).optional(),
+  EXIT_ENGINE_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/)
+    .optional(),
   EXIT_ENGINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
-  EXIT_ENGINE_TOKEN: z.string().regex(/^\S{16,}$/).optional(),
+  EXIT_ENGINE_TOKEN: z
+    .string()
+    .regex(/^\S{16,}$/)
+    .optional(),
   EXIT_ENGINE_HOST: z.string().min(1).default('127.0.0.1'),
   EXIT_ENGINE_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
 });
@@ -61,6 +80,8 @@ export interface SlackConfig {
   port: number;
   /** `/exit` commands one user may run per minute. */
   rateLimitPerMinute: number;
+  /** Web API base URL; null for https://slack.com/api/ (GovSlack uses https://slack-gov.com/api/). */
+  apiUrl: string | null;
 }
 
 /** The engine HTTP API: where a bot finds a remote engine, and where `exitbot serve engine` listens. */
@@ -81,7 +102,10 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ExitError('CONFIG_INVALID', `EXIT_CONFIG_FILE: cannot read ${path}: ${(error as Error).message}`);
+    throw new ExitError(
+      'CONFIG_INVALID',
+      `EXIT_CONFIG_FILE: cannot read ${path}: ${(error as Error).message}`,
+    );
   }
   try {
     const parsed: unknown = JSON.parse(text);
@@ -108,9 +132,12 @@ function acceptedValues(name: keyof Settings): string {
   if (name === 'EXIT_EMBED_DIM') return 'an integer from 16 to 1024';
   if (name === 'EXIT_EF_SEARCH') return 'an integer from 10 to 4096';
   if (name === 'EXIT_SLACK_BOT_TOKEN') return 'a Slack bot token starting with xoxb-';
-  if (name === 'EXIT_SLACK_SIGNING_SECRET') return 'the Slack signing secret (at least 8 characters, no spaces)';
+  if (name === 'EXIT_SLACK_SIGNING_SECRET')
+    return 'the Slack signing secret (at least 8 characters, no spaces)';
   if (name === 'EXIT_SLACK_APP_TOKEN') return 'a Slack app-level token starting with xapp-';
   if (name === 'EXIT_SLACK_PORT' || name === 'EXIT_ENGINE_PORT') return 'a TCP port from 1 to 65535';
+  if (name === 'EXIT_SLACK_API_URL')
+    return 'an http:// or https:// URL ending in /, for example https://slack-gov.com/api/';
   if (name === 'EXIT_SLACK_RATE_LIMIT') return 'commands per user per minute, an integer from 1 to 1000';
   if (name === 'EXIT_BOT_MAX_SEARCHES') return 'an integer from 1 to 64';
   if (name === 'EXIT_ENGINE_URL') return 'an http:// or https:// URL, for example http://gpu-host:8787';
@@ -162,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: settings.EXIT_SLACK_HOST,
       port: settings.EXIT_SLACK_PORT,
       rateLimitPerMinute: settings.EXIT_SLACK_RATE_LIMIT,
+      apiUrl: settings.EXIT_SLACK_API_URL ?? null,
     },
     engineApi: {
       url: settings.EXIT_ENGINE_URL ?? null,

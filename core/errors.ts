@@ -36,7 +36,12 @@ export class ExitError extends Error {
   /** Extra structured detail for JSON output and logs, for example the candidate companies. */
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'ExitError';
     this.code = code;

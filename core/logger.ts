@@ -1,10 +1,10 @@
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { type LevelWithSilent, type Logger, pino } from 'pino';
 
 export type { Logger };
 
 export interface LoggerOptions {
   level: LevelWithSilent;
-  /** Where log lines go. Defaults to stderr so that stdout stays clean for command output. */
+  /** Output stream for log lines. Defaults to stderr so that stdout stays clean for command output. */
   destination?: NodeJS.WritableStream;
 }
 
@@ -32,7 +32,7 @@ export function createLogger(options: LoggerOptions): Logger {
   );
 }
 
-/** A logger that discards everything, for tests and library callers that pass none. */
+/** Creates a logger that discards everything, for tests and library callers that pass none. */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }

@@ -19,7 +19,20 @@ export const SECTORS: readonly Sector[] = [
     code: 'bio',
     nameEn: 'Bio & healthcare',
     nameKo: '바이오/헬스케어',
-    aliases: ['bio', 'biotech', 'healthcare', 'health', 'pharma', 'medical', '바이오', '제약', '헬스케어', '의료', '의약', '건강관리'],
+    aliases: [
+      'bio',
+      'biotech',
+      'healthcare',
+      'health',
+      'pharma',
+      'medical',
+      '바이오',
+      '제약',
+      '헬스케어',
+      '의료',
+      '의약',
+      '건강관리',
+    ],
     industryPatterns: [/의약|제약|바이오|생물|의료|건강관리|헬스|진단|치료/],
   },
   {
@@ -41,7 +54,9 @@ export const SECTORS: readonly Sector[] = [
     nameEn: 'Electronics & displays',
     nameKo: '전자/디스플레이',
     aliases: ['electronics', 'display', 'displays', '전자', '전기전자', '디스플레이'],
-    industryPatterns: [/전자|디스플레이|전기전자|광학|영상.*기기|전기장비|절연선|전동기|발전기|조명|IT\s*H\/W/i],
+    industryPatterns: [
+      /전자|디스플레이|전기전자|광학|영상.*기기|전기장비|절연선|전동기|발전기|조명|IT\s*H\/W|통신.*장비|방송.*장비/i,
+    ],
   },
   {
     code: 'telecom',
@@ -54,21 +69,59 @@ export const SECTORS: readonly Sector[] = [
     code: 'software',
     nameEn: 'Software & internet',
     nameKo: '소프트웨어/인터넷',
-    aliases: ['software', 'it', 'internet', 'ai', 'sw', 'platform', '소프트웨어', '인터넷', '인공지능', '플랫폼', 'IT'],
-    industryPatterns: [/소프트웨어|정보서비스|컴퓨터 프로그래밍|자료처리|호스팅|포털|IT\s*S\/W|IT 서비스|인터넷/i],
+    aliases: [
+      'software',
+      'it',
+      'internet',
+      'ai',
+      'sw',
+      'platform',
+      '소프트웨어',
+      '인터넷',
+      '인공지능',
+      '플랫폼',
+      'IT',
+    ],
+    industryPatterns: [
+      /소프트웨어|정보서비스|컴퓨터 프로그래밍|자료처리|호스팅|포털|IT\s*S\/W|IT 서비스|인터넷/i,
+    ],
   },
   {
     code: 'media',
     nameEn: 'Media, games & entertainment',
     nameKo: '미디어/엔터',
-    aliases: ['media', 'entertainment', 'game', 'games', 'content', '미디어', '엔터', '엔터테인먼트', '게임', '콘텐츠'],
-    industryPatterns: [/게임|영화|방송|출판|오디오물|디지털\s*컨텐츠|디지털\s*콘텐츠|미디어|엔터|광고|창작|예술/],
+    aliases: [
+      'media',
+      'entertainment',
+      'game',
+      'games',
+      'content',
+      '미디어',
+      '엔터',
+      '엔터테인먼트',
+      '게임',
+      '콘텐츠',
+    ],
+    industryPatterns: [
+      /게임|영화|방송|출판|오디오물|디지털\s*컨텐츠|디지털\s*콘텐츠|미디어|엔터|광고|창작|예술/,
+    ],
   },
   {
     code: 'auto',
     nameEn: 'Automotive & mobility',
     nameKo: '자동차/모빌리티',
-    aliases: ['auto', 'automotive', 'car', 'cars', 'mobility', 'ev', '자동차', '모빌리티', '전기차', '운수장비'],
+    aliases: [
+      'auto',
+      'automotive',
+      'car',
+      'cars',
+      'mobility',
+      'ev',
+      '자동차',
+      '모빌리티',
+      '전기차',
+      '운수장비',
+    ],
     industryPatterns: [/자동차|운수장비|트레일러|선박|항공기|철도장비|운송장비/],
   },
   {
@@ -83,7 +136,9 @@ export const SECTORS: readonly Sector[] = [
     nameEn: 'Chemicals & materials',
     nameKo: '화학/소재',
     aliases: ['chemicals', 'chemical', 'materials', 'material', 'steel', '화학', '소재', '철강', '금속'],
-    industryPatterns: [/화학|화합물|플라스틱|고무|소재|철강|금속|비금속|광물|유리|시멘트|섬유|종이|목재|펄프|도료|비료/],
+    industryPatterns: [
+      /화학|화합물|플라스틱|고무|소재|철강|금속|비금속|광물|유리|시멘트|섬유|종이|목재|펄프|도료|비료/,
+    ],
   },
   {
     code: 'energy',
@@ -117,8 +172,21 @@ export const SECTORS: readonly Sector[] = [
     code: 'consumer',
     nameEn: 'Consumer goods & retail',
     nameKo: '소비재/유통',
-    aliases: ['consumer', 'retail', 'food', 'cosmetics', '소비재', '유통', '식품', '화장품', '필수소비재', '경기관련소비재'],
-    industryPatterns: [/식품|음료|음식료|화장품|의복|의류|신발|가구|소매|도매|유통|소비재|담배|주류|호텔|여행|교육/],
+    aliases: [
+      'consumer',
+      'retail',
+      'food',
+      'cosmetics',
+      '소비재',
+      '유통',
+      '식품',
+      '화장품',
+      '필수소비재',
+      '경기관련소비재',
+    ],
+    industryPatterns: [
+      /식품|음료|음식료|화장품|의복|의류|신발|가구|소매|도매|유통|소비재|담배|주류|호텔|여행|교육/,
+    ],
   },
 ];
 
@@ -143,12 +211,12 @@ export function sectorByCode(code: string | null | undefined): Sector | undefine
  * sector has that code, name or alias.
  */
 export function resolveSector(input: string): Sector | undefined {
-  const wanted = input.trim().toLowerCase().normalize('NFC');
-  if (!wanted) return undefined;
+  const requested = input.trim().toLowerCase().normalize('NFC');
+  if (!requested) return undefined;
   for (const sector of [...SECTORS, OTHER_SECTOR]) {
-    if (sector.code === wanted) return sector;
-    if (sector.nameEn.toLowerCase() === wanted || sector.nameKo === wanted) return sector;
-    if (sector.aliases.some((alias) => alias.toLowerCase() === wanted)) return sector;
+    if (sector.code === requested) return sector;
+    if (sector.nameEn.toLowerCase() === requested || sector.nameKo === requested) return sector;
+    if (sector.aliases.some((alias) => alias.toLowerCase() === requested)) return sector;
   }
   return undefined;
 }
@@ -168,7 +236,7 @@ export function classifySector(labels: readonly (string | null | undefined)[]): 
   return OTHER_SECTOR.code;
 }
 
-/** A one-line list of sector codes with their Korean names, for help text and error messages. */
+/** Lists the sector codes with their Korean names on one line, for help text and error messages. */
 export function describeSectors(): string {
   return SECTORS.map((sector) => `${sector.code} (${sector.nameKo})`).join(', ');
 }

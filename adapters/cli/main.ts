@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-build.js';
 import { registerRecommend } from './commands/recommend.js';
 import { registerServe } from './commands/serve.js';
+import { registerValue } from './commands/value.js';
 
 /**
  * The `exitbot` command line. Exit codes: 0 success, 2 invalid input (bad BRN, ambiguous name,
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerIndex(program);
   registerRecommend(program);
+  registerValue(program);
   registerCompanies(program);
   registerServe(program);
   return program;

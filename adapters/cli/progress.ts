@@ -1,4 +1,4 @@
-import { SingleBar, Presets } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 
 /**
  * A progress bar on stderr for long jobs (import, index build, generate), so stdout stays clean for
@@ -15,7 +15,9 @@ export class StageProgress {
     if (!this.stream.isTTY) {
       const now = Date.now();
       if (stage !== this.stage || now - this.lastPlainLine > 5000 || done === total) {
-        this.stream.write(`${stage}: ${done.toLocaleString('en-US')}${total ? ` / ${total.toLocaleString('en-US')}` : ''}\n`);
+        this.stream.write(
+          `${stage}: ${done.toLocaleString('en-US')}${total ? ` / ${total.toLocaleString('en-US')}` : ''}\n`,
+        );
         this.lastPlainLine = now;
         this.stage = stage;
       }
@@ -25,7 +27,11 @@ export class StageProgress {
       this.stop();
       this.stage = stage;
       this.bar = new SingleBar(
-        { format: `${stage.padEnd(16)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`, stream: this.stream, hideCursor: true },
+        {
+          format: `${stage.padEnd(16)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`,
+          stream: this.stream,
+          hideCursor: true,
+        },
         Presets.shades_classic,
       );
       this.bar.start(Math.max(total, 1), done);

@@ -10,7 +10,10 @@ export interface Runtime {
 }
 
 /** Loads configuration, opens the store, runs `action`, and always closes the store. */
-export async function withRuntime<T>(action: (runtime: Runtime) => Promise<T>, env = process.env): Promise<T> {
+export async function withRuntime<T>(
+  action: (runtime: Runtime) => Promise<T>,
+  env = process.env,
+): Promise<T> {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel });
   const store = await openStore(config.databaseUrl, logger);

@@ -32,8 +32,8 @@ export interface SlackBotOptions {
 
 export interface SlackBot {
   app: App;
-  /** Starts receiving. In HTTP mode returns the listening URL of the events endpoint. */
-  start(): Promise<{ eventsUrl: string | null }>;
+  /** Starts receiving. In HTTP mode returns the listening server and the URL of the events endpoint. */
+  start(): Promise<{ eventsUrl: string | null; server: Server | null }>;
   stop(): Promise<void>;
 }
 
@@ -58,7 +58,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       signingSecret: settings.signingSecret,
       endpoints: EVENTS_PATH,
       logger: slackLogger,
-      // Acknowledge as soon as a listener calls ack(); the answer follows through the Web API.
+      // Acknowledge as soon as a listener calls ack(); the result follows through the Web API.
       processBeforeResponse: false,
       customRoutes: [
         {
@@ -73,7 +73,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     });
     app = new App({ ...common, receiver });
   } else {
-    app = new App({ ...common, appToken: settings.appToken, socketMode: true });
+    // NOTE: Socket Mode is built from Bolt's own receiver and has no test against a fake Slack here.
+    // Its apps.connections.open call takes the Web API options from installerOptions.
+    app = new App({
+      ...common,
+      appToken: settings.appToken,
+      socketMode: true,
+      ...(options.clientOptions ? { installerOptions: { clientOptions: options.clientOptions } } : {}),
+    });
   }
 
   const context: SlackHandlerContext = {
@@ -111,13 +118,13 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       if (settings.mode === 'socket') {
         await app.start();
         logger.info({ mode: 'socket' }, 'Slack bot connected over Socket Mode');
-        return { eventsUrl: null };
+        return { eventsUrl: null, server: null };
       }
       const server = (await app.start({ port: settings.port, host: settings.host })) as Server;
       const address = server.address() as AddressInfo;
       const eventsUrl = `http://${address.address}:${address.port}${EVENTS_PATH}`;
       logger.info({ mode: 'http', eventsUrl }, 'Slack bot listening');
-      return { eventsUrl };
+      return { eventsUrl, server };
     },
     async stop() {
       await app.stop();

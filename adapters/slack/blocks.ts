@@ -7,9 +7,10 @@ type KnownBlock = types.KnownBlock;
 type Button = types.Button;
 
 /**
- * Block Kit limits, from Slack's Block Kit reference: 50 blocks a message, 3,000 characters of
- * section text, 10 section fields of 2,000 characters, 150 characters of header text, 10 context
- * elements, 25 actions elements, 75 characters of button text and 2,000 of button value.
+ * Block Kit limits, from Slack's Block Kit reference. A message has at most 50 blocks. A section
+ * has at most 3,000 characters of text and 10 fields of 2,000 characters. Header text is at most
+ * 150 characters, a context block has at most 10 elements and an actions block at most 25. Button
+ * text is at most 75 characters and a button value at most 2,000.
  */
 export const LIMITS = {
   blocksPerMessage: 50,
@@ -21,7 +22,7 @@ export const LIMITS = {
   actionsElements: 25,
   buttonText: 75,
   buttonValue: 2000,
-  /** The notification text; Slack truncates `text` at 40,000 characters, we keep it short. */
+  /** The notification text. Slack truncates `text` at 40,000 characters, and EXIT keeps it shorter. */
   fallbackText: 3000,
 } as const;
 
@@ -77,9 +78,14 @@ function actionsBlocks(actions: readonly ReplyAction[]): KnownBlock[] {
 }
 
 function itemBlocks(item: ReplyItem): KnownBlock[] {
-  const heading = item.subtitle ? `*${escapeMrkdwn(item.title)}*  ${escapeMrkdwn(item.subtitle)}` : `*${escapeMrkdwn(item.title)}*`;
+  const heading = item.subtitle
+    ? `*${escapeMrkdwn(item.title)}*  ${escapeMrkdwn(item.subtitle)}`
+    : `*${escapeMrkdwn(item.title)}*`;
   const text = [heading, ...item.lines.map((line) => `• ${escapeMrkdwn(line)}`)].join('\n');
-  const section: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
+  const section: types.SectionBlock = {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+  };
   const fields = item.fields.slice(0, LIMITS.sectionFields).map((field) => ({
     type: 'mrkdwn' as const,
     text: truncate(`*${escapeMrkdwn(field.label)}*\n${escapeMrkdwn(field.value)}`, LIMITS.fieldText),
@@ -88,12 +94,20 @@ function itemBlocks(item: ReplyItem): KnownBlock[] {
   const blocks: KnownBlock[] = [section];
   // Fields past the tenth go into a second section, so no audit figure is dropped.
   const overflow = item.fields.slice(LIMITS.sectionFields);
-  if (overflow.length > 0) blocks.push(...sectionsFor(overflow.map((field) => `*${escapeMrkdwn(field.label)}*: ${escapeMrkdwn(field.value)}`)));
+  if (overflow.length > 0)
+    blocks.push(
+      ...sectionsFor(overflow.map((field) => `*${escapeMrkdwn(field.label)}*: ${escapeMrkdwn(field.value)}`)),
+    );
   blocks.push(...actionsBlocks(item.actions));
   return blocks;
 }
 
-const TONE_PREFIX: Record<Reply['tone'], string> = { result: '', info: '', error: ':warning: ', working: ':hourglass_flowing_sand: ' };
+const TONE_PREFIX: Record<Reply['tone'], string> = {
+  result: '',
+  info: '',
+  error: ':warning: ',
+  working: ':hourglass_flowing_sand: ',
+};
 
 /**
  * Renders a reply as one or more Slack messages, each within Block Kit's limits. Items are never
@@ -108,26 +122,35 @@ export function renderSlackMessages(reply: Reply): SlackMessage[] {
   };
   const simple = reply.items.length === 0 && reply.tone !== 'result';
   if (simple) {
-    push(sectionsFor([`${TONE_PREFIX[reply.tone]}${escapeMrkdwn(reply.title)}`, ...reply.summary.map(escapeMrkdwn)]));
+    push(
+      sectionsFor([
+        `${TONE_PREFIX[reply.tone]}${escapeMrkdwn(reply.title)}`,
+        ...reply.summary.map(escapeMrkdwn),
+      ]),
+    );
   } else {
     push([{ type: 'header', text: { type: 'plain_text', text: truncate(reply.title, LIMITS.headerText) } }]);
     if (reply.summary.length > 0) push(sectionsFor(reply.summary.map(escapeMrkdwn)));
   }
   for (const item of reply.items) push(itemBlocks(item));
   if (reply.notes.length > 0) {
-    const notes = reply.notes.slice(0, LIMITS.contextElements).map((note) => ({ type: 'mrkdwn' as const, text: truncate(escapeMrkdwn(note), LIMITS.sectionText) }));
+    const notes = reply.notes
+      .slice(0, LIMITS.contextElements)
+      .map((note) => ({ type: 'mrkdwn' as const, text: truncate(escapeMrkdwn(note), LIMITS.sectionText) }));
     push([{ type: 'context', elements: notes }]);
   }
   push(actionsBlocks(reply.actions));
 
   const messages: KnownBlock[][] = [[]];
   let currentGroup = -1;
-  const groupSize = (g: number) => blocks.filter((entry) => entry.group === g).length;
+  const groupSizes = new Map<number, number>();
+  for (const entry of blocks) groupSizes.set(entry.group, (groupSizes.get(entry.group) ?? 0) + 1);
   for (const { block, group: g } of blocks) {
     let current = messages[messages.length - 1] as KnownBlock[];
     const starting = g !== currentGroup;
     const room = LIMITS.blocksPerMessage - current.length;
-    if ((starting && groupSize(g) > room && current.length > 0) || room === 0) {
+    // A group (one partner, the notes) starts a new message when it does not fit in the current one.
+    if ((starting && (groupSizes.get(g) ?? 0) > room && current.length > 0) || room === 0) {
       current = [];
       messages.push(current);
     }
@@ -135,5 +158,7 @@ export function renderSlackMessages(reply: Reply): SlackMessage[] {
     currentGroup = g;
   }
   const text = truncate(`${TONE_PREFIX[reply.tone]}${replyToText(reply)}`, LIMITS.fallbackText);
-  return messages.filter((list) => list.length > 0).map((list, i) => ({ text: i === 0 ? text : `${truncate(reply.title, 100)} (continued)`, blocks: list }));
+  return messages
+    .filter((list) => list.length > 0)
+    .map((list, i) => ({ text: i === 0 ? text : `${truncate(reply.title, 100)} (continued)`, blocks: list }));
 }

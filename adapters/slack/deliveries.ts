@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 
 /**
  * Remembers recently handled Slack deliveries by event id, so a retry (`X-Slack-Retry-Num`, sent
- * when our acknowledgement was slow or lost) is acknowledged but not answered a second time.
+ * when our acknowledgement was slow or lost) is acknowledged but not processed a second time.
  * NOTE: the memory is per process; a retry that reaches a restarted process is answered again.
  */
 export class RecentDeliveries {

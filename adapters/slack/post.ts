@@ -1,14 +1,14 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../bot/reply.js';
+import type { Logger } from '../../core/logger.js';
 import { escapeMrkdwn, renderSlackMessages } from './blocks.js';
 
 type WebClient = webApi.WebClient;
 
-/** Slack error codes that mean the bot may not post in the channel, answered with "invite me". */
+/** Slack error codes meaning the bot may not post in the channel; the user is asked to invite the app. */
 const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
-/** The Slack Web API error code of a failed call, e.g. 'not_in_channel'. */
+/** Returns the Slack Web API error code of a failed call, e.g. 'not_in_channel'. */
 export function slackErrorCode(error: unknown): string | null {
   const data = (error as { data?: { error?: unknown } }).data;
   return typeof data?.error === 'string' ? data.error : null;
@@ -19,13 +19,20 @@ export function cannotPostHere(error: unknown): boolean {
   return code !== null && NOT_IN_CHANNEL.has(code);
 }
 
-export const INVITE_ME = 'I cannot post in this channel. Invite me with /invite @EXIT (or use me in a channel I am in) and try again.';
+export const INVITE_ME =
+  'I cannot post in this channel. Invite me with /invite @EXIT (or use me in a channel I am in) and try again.';
 
 /**
  * Posts a reply into a thread: its Block Kit messages in order, then its charts with
- * files.uploadV2. A failed upload is logged and noted in the thread; the answer itself stands.
+ * files.uploadV2. A failed upload is logged and noted in the thread, and the posted reply is kept.
  */
-export async function postReply(client: WebClient, channel: string, threadTs: string, reply: Reply, logger: Logger): Promise<void> {
+export async function postReply(
+  client: WebClient,
+  channel: string,
+  threadTs: string,
+  reply: Reply,
+  logger: Logger,
+): Promise<void> {
   for (const message of renderSlackMessages(reply)) {
     await client.chat.postMessage({
       channel,
@@ -49,7 +56,10 @@ export async function postReply(client: WebClient, channel: string, threadTs: st
       })),
     });
   } catch (error) {
-    logger.warn({ err: error, slackError: slackErrorCode(error) }, 'Chart upload failed; the answer was posted without it');
+    logger.warn(
+      { err: error, slackError: slackErrorCode(error) },
+      'Chart upload failed; the answer was posted without it',
+    );
     await client.chat.postMessage({
       channel,
       thread_ts: threadTs,
@@ -64,8 +74,14 @@ export interface Line {
   text: string;
 }
 
-export function lineBlocks(line: Line): { text: string; blocks: [{ type: 'section'; text: { type: 'mrkdwn'; text: string } }] } {
-  return { text: line.text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line.mrkdwn.slice(0, 3000) } }] };
+export function lineBlocks(line: Line): {
+  text: string;
+  blocks: [{ type: 'section'; text: { type: 'mrkdwn'; text: string } }];
+} {
+  return {
+    text: line.text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line.mrkdwn.slice(0, 3000) } }],
+  };
 }
 
 /** Builds a line from plain text, escaped for mrkdwn. */

@@ -2,7 +2,14 @@ import type { SlackConfig } from '../../core/config.js';
 import { ExitError } from '../../core/errors.js';
 
 export type SlackSettings =
-  | { mode: 'http'; botToken: string; signingSecret: string; host: string; port: number; rateLimitPerMinute: number }
+  | {
+      mode: 'http';
+      botToken: string;
+      signingSecret: string;
+      host: string;
+      port: number;
+      rateLimitPerMinute: number;
+    }
   | { mode: 'socket'; botToken: string; appToken: string; rateLimitPerMinute: number };
 
 /**
@@ -13,8 +20,10 @@ export type SlackSettings =
 export function requireSlackSettings(config: SlackConfig): SlackSettings {
   const missing: string[] = [];
   if (!config.botToken) missing.push('EXIT_SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…)');
-  if (config.mode === 'http' && !config.signingSecret) missing.push('EXIT_SLACK_SIGNING_SECRET (Basic Information → Signing Secret)');
-  if (config.mode === 'socket' && !config.appToken) missing.push('EXIT_SLACK_APP_TOKEN (an app-level token with connections:write, xapp-…)');
+  if (config.mode === 'http' && !config.signingSecret)
+    missing.push('EXIT_SLACK_SIGNING_SECRET (Basic Information → Signing Secret)');
+  if (config.mode === 'socket' && !config.appToken)
+    missing.push('EXIT_SLACK_APP_TOKEN (an app-level token with connections:write, xapp-…)');
   if (missing.length > 0) {
     throw new ExitError(
       'CONFIG_INVALID',
@@ -22,7 +31,12 @@ export function requireSlackSettings(config: SlackConfig): SlackSettings {
     );
   }
   if (config.mode === 'socket') {
-    return { mode: 'socket', botToken: config.botToken as string, appToken: config.appToken as string, rateLimitPerMinute: config.rateLimitPerMinute };
+    return {
+      mode: 'socket',
+      botToken: config.botToken as string,
+      appToken: config.appToken as string,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+    };
   }
   return {
     mode: 'http',

@@ -3,7 +3,13 @@ import { ExitError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { RecommendRequest, RecommendResult } from '../../engine/types.js';
 import type { EngineClient } from '../engine-client.js';
-import { API_PREFIX, errorBodySchema, isErrorCode, REQUEST_ID_HEADER, recommendResultSchema } from './schema.js';
+import {
+  API_PREFIX,
+  errorBodySchema,
+  isErrorCode,
+  REQUEST_ID_HEADER,
+  recommendResultSchema,
+} from './schema.js';
 
 export interface HttpEngineClientOptions {
   /** Base URL of `exitbot serve engine`, e.g. http://gpu-host:8787 */
@@ -15,9 +21,9 @@ export interface HttpEngineClientOptions {
 }
 
 /**
- * Calls a remote engine over HTTP. Failures raise the engine's own ExitError codes; a connection
+ * Calls a remote engine over HTTP. Failures raise the engine's own ExitError codes. A connection
  * failure or timeout raises INTERNAL with `details.reason` 'engine_unreachable' or 'engine_timeout',
- * which the chat wording turns into "the search engine is unreachable".
+ * and the chat message for those says the search engine is unreachable or timed out.
  */
 export class HttpEngineClient implements EngineClient {
   private readonly endpoint: string;
@@ -26,7 +32,10 @@ export class HttpEngineClient implements EngineClient {
   constructor(private readonly options: HttpEngineClientOptions) {
     const base = new URL(options.url);
     this.origin = base.origin;
-    this.endpoint = new URL(`${base.pathname.replace(/\/$/, '')}${API_PREFIX}/recommend`, base.origin).toString();
+    this.endpoint = new URL(
+      `${base.pathname.replace(/\/$/, '')}${API_PREFIX}/recommend`,
+      base.origin,
+    ).toString();
   }
 
   async recommend(request: RecommendRequest, requestId: string = randomUUID()): Promise<RecommendResult> {
@@ -45,9 +54,17 @@ export class HttpEngineClient implements EngineClient {
       });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      logger.warn({ err: error, engine: this.origin, requestId, timeoutMs }, 'Engine request failed before a response');
+      logger.warn(
+        { err: error, engine: this.origin, requestId, timeoutMs },
+        'Engine request failed before a response',
+      );
       throw timedOut
-        ? new ExitError('INTERNAL', `The engine at ${this.origin} did not answer within ${timeoutMs} ms (EXIT_ENGINE_TIMEOUT_MS).`, { reason: 'engine_timeout' }, { cause: error })
+        ? new ExitError(
+            'INTERNAL',
+            `The engine at ${this.origin} did not answer within ${timeoutMs} ms (EXIT_ENGINE_TIMEOUT_MS).`,
+            { reason: 'engine_timeout' },
+            { cause: error },
+          )
         : new ExitError(
             'INTERNAL',
             `The engine at ${this.origin} is unreachable: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}. Check that \`exitbot serve engine\` runs there and EXIT_ENGINE_URL points to it.`,
@@ -59,12 +76,21 @@ export class HttpEngineClient implements EngineClient {
     try {
       body = await response.json();
     } catch (error) {
-      throw new ExitError('INTERNAL', `The engine at ${this.origin} answered HTTP ${response.status} without a JSON body.`, { reason: 'engine_protocol' }, { cause: error });
+      throw new ExitError(
+        'INTERNAL',
+        `The engine at ${this.origin} responded with HTTP ${response.status} without a JSON body.`,
+        { reason: 'engine_protocol' },
+        { cause: error },
+      );
     }
     if (!response.ok) throw this.toError(response.status, body);
     const checked = recommendResultSchema.safeParse(body);
     if (!checked.success) {
-      throw new ExitError('INTERNAL', `The engine at ${this.origin} returned a result in an unexpected shape: ${checked.error.issues[0]?.message}.`, { reason: 'engine_protocol' });
+      throw new ExitError(
+        'INTERNAL',
+        `The engine at ${this.origin} returned a result in an unexpected shape: ${checked.error.issues[0]?.message}.`,
+        { reason: 'engine_protocol' },
+      );
     }
     return body as RecommendResult;
   }
@@ -73,12 +99,25 @@ export class HttpEngineClient implements EngineClient {
 
   private toError(status: number, body: unknown): ExitError {
     const parsed = errorBodySchema.safeParse(body);
-    if (!parsed.success) return new ExitError('INTERNAL', `The engine at ${this.origin} answered HTTP ${status}.`, { reason: 'engine_protocol' });
+    if (!parsed.success)
+      return new ExitError('INTERNAL', `The engine at ${this.origin} responded with HTTP ${status}.`, {
+        reason: 'engine_protocol',
+      });
     const { code, message, details } = parsed.data.error;
     if (status === 401) {
-      return new ExitError('CONFIG_INVALID', `The engine at ${this.origin} rejected the request: EXIT_ENGINE_TOKEN is missing or does not match the server's.`, { reason: 'engine_unauthorized' });
+      return new ExitError(
+        'CONFIG_INVALID',
+        `The engine at ${this.origin} rejected the request: EXIT_ENGINE_TOKEN is missing or does not match the server's.`,
+        { reason: 'engine_unauthorized' },
+      );
     }
     if (isErrorCode(code)) return new ExitError(code, message, details ?? {});
-    return new ExitError('INTERNAL', `The engine at ${this.origin} answered HTTP ${status}: ${message}`, { reason: 'engine_protocol' });
+    return new ExitError(
+      'INTERNAL',
+      `The engine at ${this.origin} responded with HTTP ${status}: ${message}`,
+      {
+        reason: 'engine_protocol',
+      },
+    );
   }
 }

@@ -43,18 +43,27 @@ class HttpError extends Error {
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const type = request.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) throw new HttpError(415, 'INVALID_INPUT', 'Send the request body as application/json.');
+  if (!type.startsWith('application/json'))
+    throw new HttpError(415, 'INVALID_INPUT', 'Send the request body as application/json.');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BYTES) throw new HttpError(413, 'INVALID_INPUT', `The request body is larger than ${MAX_REQUEST_BYTES} bytes.`);
+    if (size > MAX_REQUEST_BYTES)
+      throw new HttpError(
+        413,
+        'INVALID_INPUT',
+        `The request body is larger than ${MAX_REQUEST_BYTES} bytes.`,
+      );
     chunks.push(chunk as Buffer);
   }
   try {
@@ -80,19 +89,32 @@ function authorized(request: IncomingMessage, token: string | null): boolean {
 export async function startEngineServer(options: EngineServerOptions): Promise<RunningEngineServer> {
   const { engine, logger, token } = options;
 
-  async function handle(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<number> {
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<number> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (!authorized(request, token)) throw new HttpError(401, 'UNAUTHORIZED', 'Missing or wrong bearer token: set EXIT_ENGINE_TOKEN to the server\'s value.');
+    if (!authorized(request, token))
+      throw new HttpError(
+        401,
+        'UNAUTHORIZED',
+        "Missing or wrong bearer token: set EXIT_ENGINE_TOKEN to the server's value.",
+      );
     if (path === `${API_PREFIX}/health`) {
       if (request.method !== 'GET') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Use GET for /v1/health.');
       sendJson(response, 200, { status: 'ok' });
       return 200;
     }
-    if (path !== `${API_PREFIX}/recommend`) throw new HttpError(404, 'NOT_FOUND', `No route ${path}; the API has ${API_PREFIX}/recommend and ${API_PREFIX}/health.`);
-    if (request.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Use POST for /v1/recommend.');
+    if (path !== `${API_PREFIX}/recommend`)
+      throw new HttpError(
+        404,
+        'NOT_FOUND',
+        `No route ${path}; the API has ${API_PREFIX}/recommend and ${API_PREFIX}/health.`,
+      );
+    if (request.method !== 'POST')
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Use POST for /v1/recommend.');
     const parsed = recommendRequestSchema.safeParse(await readJson(request));
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+      const problems = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+        .join('; ');
       throw new ExitError('INVALID_INPUT', `Invalid recommend request: ${problems}.`);
     }
     const result = await engine.recommend(parsed.data);
@@ -106,11 +128,19 @@ export async function startEngineServer(options: EngineServerOptions): Promise<R
     const requestId = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     const log = logger.child({ requestId, method: request.method, path: request.url });
     response.setHeader(REQUEST_ID_HEADER, requestId);
-    handle(request, response, requestId)
-      .then((status) => log.info({ status, ms: Math.round(performance.now() - started) }, 'Engine API request answered'))
+    handle(request, response)
+      .then((status) =>
+        log.info({ status, ms: Math.round(performance.now() - started) }, 'Engine API request completed'),
+      )
       .catch((error: unknown) => {
         let status = 500;
-        let body: ErrorBody = { error: { code: 'INTERNAL', message: `The engine failed; see its log for request ${requestId}.`, requestId } };
+        let body: ErrorBody = {
+          error: {
+            code: 'INTERNAL',
+            message: `The engine failed; see its log for request ${requestId}.`,
+            requestId,
+          },
+        };
         if (error instanceof HttpError) {
           status = error.status;
           body = { error: { code: error.code, message: error.message, requestId } };

@@ -33,9 +33,13 @@ export function compareReply(result: RecommendResult, first: Partner, second: Pa
   const hitDifference = first.hitCount - second.hitCount;
   if (hitDifference !== 0) {
     const [more, fewer] = hitDifference > 0 ? [first, second] : [second, first];
-    summary.push(`#${more.rank} has ${Math.abs(hitDifference)} more hits than #${fewer.rank} (${more.hitCount} against ${fewer.hitCount}).`);
+    summary.push(
+      `#${more.rank} has ${Math.abs(hitDifference)} more hits than #${fewer.rank} (${more.hitCount} against ${fewer.hitCount}).`,
+    );
   } else {
-    summary.push(`Both have ${first.hitCount} hits, so best similarity decides: ${formatSimilarity(first.bestSimilarity)} against ${formatSimilarity(second.bestSimilarity)}.`);
+    summary.push(
+      `Both have ${first.hitCount} hits, so best similarity decides: ${formatSimilarity(first.bestSimilarity)} against ${formatSimilarity(second.bestSimilarity)}.`,
+    );
   }
   if (first.valuation && second.valuation) {
     const ratio = first.valuation.value / second.valuation.value;
@@ -47,7 +51,8 @@ export function compareReply(result: RecommendResult, first: Partner, second: Pa
       ? `Their matched patents share IPC subclasses ${common.join(', ')}.`
       : 'Their matched patents share no IPC subclass.',
   );
-  if (first.sector !== second.sector) summary.push(`Sectors differ: ${sectorLabel(first.sector)} and ${sectorLabel(second.sector)}.`);
+  if (first.sector !== second.sector)
+    summary.push(`Sectors differ: ${sectorLabel(first.sector)} and ${sectorLabel(second.sector)}.`);
   return {
     tone: 'info',
     title: `#${first.rank} ${first.name} and #${second.rank} ${second.name} for ${result.requester.name}`,

@@ -40,12 +40,13 @@ function primitiveText(value: unknown): string | null {
 }
 
 /**
- * The valuation's audit fields: value, method, source and date, then any further numeric or text
- * inputs the valuation carries at its top level or in an `inputs` object (beta, discount rate,
- * growth, comparables), so richer valuation methods show their inputs without a change here.
+ * Lists the valuation's audit fields: value, method, source and date. Further numeric or text
+ * inputs at the valuation's top level or in an `inputs` object (beta, discount rate, growth,
+ * comparables) follow, so richer valuation methods show their inputs without a change here.
  */
 export function valuationFields(valuation: Valuation | null): ReplyField[] {
-  if (!valuation) return [{ label: 'Valuation', value: 'none: no market capitalisation or statements in the data' }];
+  if (!valuation)
+    return [{ label: 'Valuation', value: 'none: no market capitalisation or statements in the data' }];
   const fields: ReplyField[] = [
     { label: 'Valuation', value: formatKrw(valuation.value) },
     { label: 'Method', value: methodLabel(valuation.method) },
@@ -53,7 +54,9 @@ export function valuationFields(valuation: Valuation | null): ReplyField[] {
     { label: 'As of', value: valuation.asOf ?? 'undated' },
   ];
   const known = new Set(['value', 'currency', 'method', 'source', 'asOf', 'inputs']);
-  const extra = Object.entries(valuation as unknown as Record<string, unknown>).filter(([key]) => !known.has(key));
+  const extra = Object.entries(valuation as unknown as Record<string, unknown>).filter(
+    ([key]) => !known.has(key),
+  );
   const inputs = (valuation as unknown as { inputs?: unknown }).inputs;
   if (inputs !== null && typeof inputs === 'object') extra.push(...Object.entries(inputs));
   for (const [key, value] of extra) {
@@ -63,7 +66,7 @@ export function valuationFields(valuation: Valuation | null): ReplyField[] {
   return fields;
 }
 
-/** One line per evidence item: the matched patent or profile text and its similarity. */
+/** Formats one evidence item as a line: the matched patent or profile text and its similarity. */
 export function evidenceLine(evidence: Evidence): string {
   if (evidence.kind === 'profile') {
     return `Profile match, similarity ${formatSimilarity(evidence.similarity)}: ${evidence.text}`;
@@ -72,7 +75,7 @@ export function evidenceLine(evidence: Evidence): string {
   return `Patent ${evidence.applicationNo} "${evidence.title}"${date}, similarity ${formatSimilarity(evidence.similarity)}`;
 }
 
-/** The buttons under each partner. Values are ranks, which stay fixed for the thread. */
+/** Builds the buttons under each partner. Their values are ranks, which stay fixed for the thread. */
 export function partnerActions(partner: Partner): ReplyAction[] {
   const value = String(partner.rank);
   return [

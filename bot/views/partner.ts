@@ -17,7 +17,9 @@ function patentItem(evidence: PatentEvidence): ReplyItem {
   if (evidence.ipcSubclasses.length > 0) lines.push(`IPC: ${evidence.ipcSubclasses.join(', ')}`);
   const own = evidence.closestRequesterPatent;
   if (own) {
-    lines.push(`Closest patent of yours: ${own.applicationNo} "${own.title}" (similarity ${formatSimilarity(own.similarity)})`);
+    lines.push(
+      `Closest patent of yours: ${own.applicationNo} "${own.title}" (similarity ${formatSimilarity(own.similarity)})`,
+    );
   }
   return {
     rank: null,
@@ -59,20 +61,32 @@ export function detailsReply(result: RecommendResult, partner: Partner): Reply {
   ];
   const summary = [companyIds(partner) || 'no BRN or ticker in the data'];
   if (partner.sharedIpcSubclasses.length > 0) {
-    summary.push(`Shared IPC subclasses with ${result.requester.name}: ${partner.sharedIpcSubclasses.join(', ')}`);
+    summary.push(
+      `Shared IPC subclasses with ${result.requester.name}: ${partner.sharedIpcSubclasses.join(', ')}`,
+    );
   }
   return {
     tone: 'info',
     title: `#${partner.rank} ${partner.name}`,
     summary,
-    items: [{ rank: partner.rank, title: 'Key figures', subtitle: null, fields, lines: [], actions: partnerActions(partner) }, ...evidenceItems(partner)],
+    items: [
+      {
+        rank: partner.rank,
+        title: 'Key figures',
+        subtitle: null,
+        fields,
+        lines: [],
+        actions: partnerActions(partner),
+      },
+      ...evidenceItems(partner),
+    ],
     notes: [],
     images: [],
     actions: [],
   };
 }
 
-/** The patents (or profile text) that connect partner N to the requester. */
+/** Lists the patents (or profile text) that connect partner N to the requester. */
 export function patentsReply(result: RecommendResult, partner: Partner): Reply {
   const patents = partner.evidence.filter((evidence) => evidence.kind === 'patent').length;
   const summary = [
@@ -80,7 +94,8 @@ export function patentsReply(result: RecommendResult, partner: Partner): Reply {
       ? `${patents} matched patents of ${partner.name}, nearest first, with the closest patent of ${result.requester.name} for each.`
       : `${partner.name} matched on its company profile, not on patents.`,
   ];
-  if (partner.sharedIpcSubclasses.length > 0) summary.push(`Shared IPC subclasses: ${partner.sharedIpcSubclasses.join(', ')}`);
+  if (partner.sharedIpcSubclasses.length > 0)
+    summary.push(`Shared IPC subclasses: ${partner.sharedIpcSubclasses.join(', ')}`);
   return {
     tone: 'info',
     title: `Evidence for #${partner.rank} ${partner.name}`,
@@ -109,13 +124,28 @@ export function whyReply(result: RecommendResult, partner: Partner): Reply {
   if (strongest) summary.push(`Strongest link: ${evidenceLine(strongest)}.`);
   if (strongest?.kind === 'patent' && strongest.closestRequesterPatent) {
     const own = strongest.closestRequesterPatent;
-    summary.push(`It is closest to your patent ${own.applicationNo} "${own.title}" (similarity ${formatSimilarity(own.similarity)}).`);
+    summary.push(
+      `It is closest to your patent ${own.applicationNo} "${own.title}" (similarity ${formatSimilarity(own.similarity)}).`,
+    );
   }
-  if (partner.sharedIpcSubclasses.length > 0) summary.push(`Both hold patents in IPC subclasses ${partner.sharedIpcSubclasses.join(', ')}.`);
+  if (partner.sharedIpcSubclasses.length > 0)
+    summary.push(`Both hold patents in IPC subclasses ${partner.sharedIpcSubclasses.join(', ')}.`);
   if (result.query.sector) summary.push(`It is in the preferred sector ${sectorLabel(result.query.sector)}.`);
   if (result.query.valuationFilter && partner.valuation) {
-    const against = requester.valuation ? `, not below ${requester.name} at ${formatKrw(requester.valuation.value)}` : '';
-    summary.push(`It passed the valuation filter: valued at ${formatKrw(partner.valuation.value)}${against}.`);
+    const against = requester.valuation
+      ? `, not below ${requester.name} at ${formatKrw(requester.valuation.value)}`
+      : '';
+    summary.push(
+      `It passed the valuation filter: valued at ${formatKrw(partner.valuation.value)}${against}.`,
+    );
   }
-  return { tone: 'info', title: `Why #${partner.rank} ${partner.name}?`, summary, items: [], notes: [], images: [], actions: partnerActions(partner) };
+  return {
+    tone: 'info',
+    title: `Why #${partner.rank} ${partner.name}?`,
+    summary,
+    items: [],
+    notes: [],
+    images: [],
+    actions: partnerActions(partner),
+  };
 }

@@ -29,10 +29,11 @@ function requesterSummary(result: RecommendResult): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-/** One list entry: key fields, the strongest evidence and the partner's buttons. */
+/** Builds one list entry: key fields, the strongest evidence and the partner's buttons. */
 export function partnerItem(partner: Partner): ReplyItem {
   const lines = partner.evidence.slice(0, LIST_EVIDENCE_LINES).map(evidenceLine);
-  if (partner.sharedIpcSubclasses.length > 0) lines.push(`Shared IPC subclasses: ${partner.sharedIpcSubclasses.join(', ')}`);
+  if (partner.sharedIpcSubclasses.length > 0)
+    lines.push(`Shared IPC subclasses: ${partner.sharedIpcSubclasses.join(', ')}`);
   return {
     rank: partner.rank,
     title: `#${partner.rank} ${partner.name}`,
@@ -57,13 +58,16 @@ function notesFor(state: ThreadState): string[] {
   const full = state.result.partners.length >= state.displayCount;
   const notes = state.result.notes.filter((note) => !(full && note.startsWith('Only ')));
   for (const model of state.result.models) {
-    if (model.fallback) notes.push(`Model: ${model.stage} used the fallback ${model.id}${model.note ? ` (${model.note})` : ''}.`);
+    if (model.fallback)
+      notes.push(
+        `Model: ${model.stage} used the fallback ${model.id}${model.note ? ` (${model.note})` : ''}.`,
+      );
   }
   return notes;
 }
 
 /**
- * The result list: the requester, the partners of one page with their evidence and buttons, a
+ * Builds the result list: the requester, the partners of one page with their evidence and buttons, a
  * "More" button while the stored result has more, and the notes.
  */
 export function resultListReply(state: ThreadState, partners: readonly Partner[], heading?: string): Reply {
@@ -75,11 +79,15 @@ export function resultListReply(state: ThreadState, partners: readonly Partner[]
   if (heading) summary.push(heading);
   if (partners.length > 0) {
     const more = hasMore ? `; ${remaining.length - state.shownCount} more in this result` : '';
-    summary.push(`Showing ${describeRanks(partners.map((partner) => partner.rank))} of ${remaining.length} partners${more}.`);
+    summary.push(
+      `Showing ${describeRanks(partners.map((partner) => partner.rank))} of ${remaining.length} partners${more}.`,
+    );
   } else {
     summary.push('No partners passed the filters.');
   }
-  const actions: ReplyAction[] = hasMore ? [{ kind: 'more', label: 'More partners', value: 'more', style: 'primary' }] : [];
+  const actions: ReplyAction[] = hasMore
+    ? [{ kind: 'more', label: 'More partners', value: 'more', style: 'primary' }]
+    : [];
   return {
     tone: 'result',
     title: `Partners for ${result.requester.name}`,

@@ -13,15 +13,28 @@ export function valuationReply(result: RecommendResult, partner: Partner, chart:
       `${partner.name} is valued at ${formatKrw(partner.valuation.value)}, ${ratio.toFixed(2)} times ${requester.name} (${formatKrw(requester.valuation.value)}).`,
     );
   } else if (partner.valuation) {
-    summary.push(`${partner.name} is valued at ${formatKrw(partner.valuation.value)}; ${requester.name} has no valuation to compare with.`);
+    summary.push(
+      `${partner.name} is valued at ${formatKrw(partner.valuation.value)}; ${requester.name} has no valuation to compare with.`,
+    );
   } else {
-    summary.push(`${partner.name} has no valuation: the data has neither a market capitalisation nor statements to value it from.`);
+    summary.push(
+      `${partner.name} has no valuation: the data has neither a market capitalisation nor statements to value it from.`,
+    );
   }
   return {
     tone: 'info',
     title: `Valuation of #${partner.rank} ${partner.name}`,
     summary,
-    items: [{ rank: partner.rank, title: partner.name, subtitle: null, fields: valuationFields(partner.valuation), lines: [], actions: [] }],
+    items: [
+      {
+        rank: partner.rank,
+        title: partner.name,
+        subtitle: null,
+        fields: valuationFields(partner.valuation),
+        lines: [],
+        actions: [],
+      },
+    ],
     notes: [],
     images: chart ? [chart] : [],
     actions: [],

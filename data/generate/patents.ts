@@ -58,7 +58,7 @@ class NumberSeries {
   }
 
   /**
-   * Next 7-digit serial under a key such as `102019` (kind and year). Serials rise by 1 to 4, like
+   * Returns the next 7-digit serial under a key such as `102019` (kind and year). Serials rise by 1 to 4, like
    * numbers issued in order with other applicants' numbers in between.
    */
   next(key: string, rng: Rng): string {
@@ -71,7 +71,7 @@ class NumberSeries {
     return String(value).padStart(7, '0');
   }
 
-  /** Registration number `PP` + 7-digit serial + `0000`, the serial inside the registration year's block. */
+  /** Issues a registration number, `PP` + 7-digit serial + `0000`, with the serial inside the year's block. */
   registration(prefix: string, year: number, rng: Rng): string {
     const base = 100_000 + (year - this.timeline.startYear) * this.registrationBlock;
     const key = `reg${prefix}${year}`;
@@ -95,7 +95,7 @@ interface Prosecution {
   status: string;
 }
 
-/** Publication, examination and maintenance history of one application, as of the end of the timeline. */
+/** Simulates the publication, examination and maintenance of one application up to the end of the timeline. */
 function prosecute(
   rng: Rng,
   prefix: string,
@@ -118,6 +118,8 @@ function prosecute(
     result.openingDate = ymd(publication);
     result.openingNumber = `${prefix}${result.openingDate.slice(0, 4)}${numbers.next(`open${prefix}${result.openingDate.slice(0, 4)}`, rng)}`;
   };
+  // Outcome by roll: grant below 0.72, rejection to 0.87, withdrawal to 0.91, abandonment to 0.93,
+  // and above that still pending, except that applications older than five years are granted instead.
   const roll = rng.next();
   const pendingAllowed = age < 5 * 365;
   if (age < 548 || (roll >= 0.93 && pendingAllowed)) {
@@ -150,22 +152,24 @@ function prosecute(
   return result;
 }
 
-/** Filing days of a company's patents, ascending, on weekdays, denser in later years. */
+/** Draws the filing days of a company's patents: ascending, on weekdays, denser in later years. */
 function filingDays(rng: Rng, company: Company, timeline: Timeline): number[] {
   const first = toDay(company.firstYear, 1, 2);
   const last = toDay(timeline.endYear, 12, 30);
   const days: number[] = [];
   for (let k = 0; k < company.patentCount; k++) {
     let day = first + Math.floor((last - first) * rng.next() ** 0.8);
+    // Saturdays move to Friday and Sundays to Monday. The window runs from 2 January to 30 December,
+    // so a moved date stays inside its year.
     const weekday = new Date(day * DAY_MS).getUTCDay();
     if (weekday === 6) day -= 1;
-    if (weekday === 0) day -= 2;
+    if (weekday === 0) day += 1;
     days.push(day);
   }
   return days.sort((a, b) => a - b);
 }
 
-/** Assigns each planned co-application to consecutive free patents near its year; returns the partner per patent. */
+/** Assigns each planned co-application to consecutive free patents near its year and returns the plan per patent. */
 function assignCoApplications(
   days: number[],
   plans: readonly CoApplicationPlan[],

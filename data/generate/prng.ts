@@ -6,7 +6,7 @@
 
 const TWO_POW_32 = 4294967296;
 
-/** Mixes a 32-bit value (splitmix32 finaliser); used for seeding and for hashing labels. */
+/** Mixes a 32-bit value with the splitmix32 finaliser, for seeding and for hashing labels. */
 function mix32(value: number): number {
   let z = (value + 0x9e3779b9) | 0;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
@@ -32,7 +32,7 @@ export function hashLabels(seed: number, ...labels: readonly (number | string)[]
   return h;
 }
 
-/** A uniform number in [0, 1) from a seed and labels, without creating a generator. */
+/** Returns a uniform number in [0, 1) from a seed and labels, without creating a generator. */
 export function hashUnit(seed: number, ...labels: readonly (number | string)[]): number {
   return hashLabels(seed, ...labels) / TWO_POW_32;
 }
@@ -73,24 +73,24 @@ export class Rng {
     return result;
   }
 
-  /** Uniform in [0, 1) with 53 random bits. */
+  /** Returns a uniform number in [0, 1) with 53 random bits. */
   next(): number {
     const high = this.nextUint32() >>> 5;
     const low = this.nextUint32() >>> 6;
     return (high * 67108864 + low) / 9007199254740992;
   }
 
-  /** Uniform integer in [0, n). */
+  /** Returns a uniform integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.next() * n);
   }
 
-  /** Uniform integer in [min, max], both included. */
+  /** Returns a uniform integer in [min, max], both included. */
   intBetween(min: number, max: number): number {
     return min + this.int(max - min + 1);
   }
 
-  /** Uniform real in [min, max). */
+  /** Returns a uniform real in [min, max). */
   between(min: number, max: number): number {
     return min + (max - min) * this.next();
   }
@@ -104,7 +104,7 @@ export class Rng {
     return items[this.int(items.length)] as T;
   }
 
-  /** Index drawn with probability proportional to its weight; weights need not sum to 1. */
+  /** Draws an index with probability proportional to its weight. Weights need not sum to 1. */
   weightedIndex(weights: ArrayLike<number>): number {
     let total = 0;
     for (let i = 0; i < weights.length; i++) total += weights[i] as number;
@@ -116,7 +116,7 @@ export class Rng {
     return weights.length - 1;
   }
 
-  /** Standard normal draw (Box-Muller, one value per call so the stream position stays simple). */
+  /** Draws a standard normal value by Box-Muller, one value per call so the stream position stays simple. */
   normal(): number {
     const u = 1 - this.next();
     const v = this.next();
@@ -127,7 +127,7 @@ export class Rng {
     return Math.exp(mu + sigma * this.normal());
   }
 
-  /** Gamma(shape, 1) draw (Marsaglia and Tsang 2000; shapes below 1 use the boost u^(1/shape)). */
+  /** Draws a Gamma(shape, 1) variate (Marsaglia and Tsang 2000), boosting shapes below 1 by u^(1/shape). */
   gamma(shape: number): number {
     if (shape < 1) return this.gamma(shape + 1) * (1 - this.next()) ** (1 / shape);
     const d = shape - 1 / 3;
@@ -142,7 +142,7 @@ export class Rng {
     }
   }
 
-  /** Geometric count of failures before the first success, with success probability p. */
+  /** Draws the number of failures before the first success, with success probability p. */
   geometric(p: number): number {
     return Math.floor(Math.log(1 - this.next()) / Math.log(1 - p));
   }

@@ -32,7 +32,7 @@ export interface ListedQuote {
   residualSd: number;
 }
 
-/** KRX tick size for a price in KRW (the schedule in force since 2023). */
+/** Returns the KRX tick size for a price in KRW (the schedule in force since 2023). */
 export function tickSize(price: number): number {
   if (price < 2_000) return 1;
   if (price < 5_000) return 5;

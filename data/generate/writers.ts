@@ -63,7 +63,7 @@ export class CsvFileWriter {
     return this.rowCount;
   }
 
-  /** Queues one row; returns a promise when the queued rows were flushed and the caller should wait. */
+  /** Queues one row, and returns a promise for the caller to await when the queued rows are being flushed. */
   write(row: Cell[]): Promise<void> | undefined {
     this.rows.push(row);
     this.rowCount++;

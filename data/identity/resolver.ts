@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import { normalizeCompanyName } from './names.js';
 import type { CompaniesTable, Database } from '../store/tables.js';
+import { normalizeCompanyName } from './names.js';
 
 /**
  * One company identity across sources: BRN, DART corp code, KRX ticker, KIPRIS applicant number,
@@ -62,7 +62,11 @@ export class CompanyResolver {
     ];
     for (const [column, value] of byColumn) {
       if (!value) continue;
-      const row = await this.db.selectFrom('companies').select('id').where(column, '=', value).executeTakeFirst();
+      const row = await this.db
+        .selectFrom('companies')
+        .select('id')
+        .where(column, '=', value)
+        .executeTakeFirst();
       if (row) ids.add(row.id);
     }
     for (const key of identity.keys ?? []) {
@@ -91,9 +95,10 @@ export class CompanyResolver {
       .execute();
     let match: NameMatch;
     if (rows.length === 0) match = { status: 'none' };
-    else if (rows.length === 1) match = { status: 'unique', companyId: (rows[0] as { company_id: number }).company_id };
+    else if (rows.length === 1)
+      match = { status: 'unique', companyId: (rows[0] as { company_id: number }).company_id };
     else match = { status: 'ambiguous', companyIds: rows.map((row) => row.company_id).sort((a, b) => a - b) };
-    // Only positive answers are cached: a 'none' can become 'unique' as the import creates companies.
+    // Only positive results are cached, because a 'none' can become 'unique' as the import creates companies.
     if (match.status !== 'none') this.nameCache.set(normalized, match);
     return match;
   }
@@ -104,7 +109,11 @@ export class CompanyResolver {
    * Returns a reason instead when the identity conflicts with what is stored (for example a
    * ticker already tied to a different BRN).
    */
-  async resolveOrCreate(identity: CompanyIdentity, fields: CompanyFields & { name: string; kind: string }, source: string): Promise<ResolveOutcome> {
+  async resolveOrCreate(
+    identity: CompanyIdentity,
+    fields: CompanyFields & { name: string; kind: string },
+    source: string,
+  ): Promise<ResolveOutcome> {
     const matches = await this.findByIdentity(identity);
     if (matches.length === 0 && fields.kind !== 'applicant') {
       // A company known so far only as a patent applicant becomes this company when the name matches it alone.
@@ -145,7 +154,8 @@ export class CompanyResolver {
       if (!update.ok) return update;
       changed ||= update.changed;
     }
-    for (const key of identity.keys ?? []) changed = (await this.addKey(companyId, key.kind, key.value)) || changed;
+    for (const key of identity.keys ?? [])
+      changed = (await this.addKey(companyId, key.kind, key.value)) || changed;
     const names = new Set([fields.name, ...(identity.names ?? [])]);
     for (const name of names) changed = (await this.addName(companyId, name, source)) || changed;
     return { ok: true, companyId, created, changed, merged };
@@ -163,7 +173,10 @@ export class CompanyResolver {
       .where('name', '=', trimmed)
       .executeTakeFirst();
     if (existing) return false;
-    await this.db.insertInto('company_names').values({ company_id: companyId, name: trimmed, normalized, source }).execute();
+    await this.db
+      .insertInto('company_names')
+      .values({ company_id: companyId, name: trimmed, normalized, source })
+      .execute();
     this.nameCache.delete(normalized);
     return true;
   }
@@ -186,9 +199,13 @@ export class CompanyResolver {
     identity: CompanyIdentity,
     fields: CompanyFields,
   ): Promise<{ ok: true; changed: boolean } | { ok: false; reason: string }> {
-    const current = await this.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirstOrThrow();
+    const current = await this.db
+      .selectFrom('companies')
+      .selectAll()
+      .where('id', '=', companyId)
+      .executeTakeFirstOrThrow();
     const update: Record<string, unknown> = {};
-    const strong: [('brn' | 'ticker' | 'corp_code'), string | null | undefined][] = [
+    const strong: ['brn' | 'ticker' | 'corp_code', string | null | undefined][] = [
       ['brn', identity.brn],
       ['ticker', identity.ticker],
       ['corp_code', identity.corpCode],
@@ -206,7 +223,7 @@ export class CompanyResolver {
     for (const [column, value] of Object.entries(fields)) {
       if (value === null || value === undefined || value === '') continue;
       const existing = (current as Record<string, unknown>)[column];
-      // 'applicant' is the weakest kind: a later source that knows better upgrades it.
+      // 'applicant' is the weakest kind, so a later source with a real kind upgrades it.
       if (column === 'kind' && existing !== 'applicant') continue;
       if (column === 'name' && existing && current.kind !== 'applicant') continue;
       if (existing !== value) update[column] = value;
@@ -221,12 +238,20 @@ export class CompanyResolver {
   }
 
   private async kindOf(companyId: number): Promise<string | undefined> {
-    const row = await this.db.selectFrom('companies').select('kind').where('id', '=', companyId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('companies')
+      .select('kind')
+      .where('id', '=', companyId)
+      .executeTakeFirst();
     return row?.kind;
   }
 
   private async mergeConflict(keepId: number, dropId: number): Promise<string | null> {
-    const rows = await this.db.selectFrom('companies').selectAll().where('id', 'in', [keepId, dropId]).execute();
+    const rows = await this.db
+      .selectFrom('companies')
+      .selectAll()
+      .where('id', 'in', [keepId, dropId])
+      .execute();
     const keep = rows.find((row) => row.id === keepId);
     const drop = rows.find((row) => row.id === dropId);
     if (!keep || !drop) return null;
@@ -244,9 +269,19 @@ export class CompanyResolver {
     for (const { table, keyColumns } of CHILD_TABLES) {
       if (keyColumns) {
         // Rows that would collide with one the kept company already has are dropped first.
-        const keepRows = (await db.selectFrom(table).selectAll().where('company_id', '=', keepId).execute()) as Record<string, unknown>[];
-        const seen = new Set(keepRows.map((row) => keyColumns.map((column) => String(row[column])).join('\u0000')));
-        const dropRows = (await db.selectFrom(table).selectAll().where('company_id', '=', dropId).execute()) as Record<string, unknown>[];
+        const keepRows = (await db
+          .selectFrom(table)
+          .selectAll()
+          .where('company_id', '=', keepId)
+          .execute()) as Record<string, unknown>[];
+        const seen = new Set(
+          keepRows.map((row) => keyColumns.map((column) => String(row[column])).join('\u0000')),
+        );
+        const dropRows = (await db
+          .selectFrom(table)
+          .selectAll()
+          .where('company_id', '=', dropId)
+          .execute()) as Record<string, unknown>[];
         for (const row of dropRows) {
           const key = keyColumns.map((column) => String(row[column])).join('\u0000');
           if (!seen.has(key)) continue;
@@ -257,7 +292,11 @@ export class CompanyResolver {
       }
       await db.updateTable(table).set({ company_id: keepId }).where('company_id', '=', dropId).execute();
     }
-    await db.updateTable('patent_applicants').set({ company_id: keepId }).where('company_id', '=', dropId).execute();
+    await db
+      .updateTable('patent_applicants')
+      .set({ company_id: keepId })
+      .where('company_id', '=', dropId)
+      .execute();
     await this.mergeInteractions(keepId, dropId);
 
     const [keep, drop] = await Promise.all([
@@ -268,7 +307,11 @@ export class CompanyResolver {
     for (const [column, value] of Object.entries(drop)) {
       if (column === 'id' || value === null) continue;
       const current = (keep as Record<string, unknown>)[column];
-      if (current === null || (column === 'kind' && current === 'applicant') || (column === 'listed' && !current && value)) {
+      if (
+        current === null ||
+        (column === 'kind' && current === 'applicant') ||
+        (column === 'listed' && !current && value)
+      ) {
         fill[column] = value;
       }
     }
@@ -276,7 +319,11 @@ export class CompanyResolver {
     // Unique columns must leave the dropped row before the kept row can take them.
     await db.deleteFrom('companies').where('id', '=', dropId).execute();
     if (Object.keys(fill).length > 0) {
-      await db.updateTable('companies').set({ ...fill, updated_at: now() }).where('id', '=', keepId).execute();
+      await db
+        .updateTable('companies')
+        .set({ ...fill, updated_at: now() })
+        .where('id', '=', keepId)
+        .execute();
     }
     this.nameCache.clear();
   }
@@ -304,7 +351,14 @@ export class CompanyResolver {
       if (exists) continue;
       await this.db
         .insertInto('interactions')
-        .values({ company_a: low, company_b: high, kind: row.kind, date: row.date, reference: row.reference, source: row.source })
+        .values({
+          company_a: low,
+          company_b: high,
+          kind: row.kind,
+          date: row.date,
+          reference: row.reference,
+          source: row.source,
+        })
         .execute();
     }
   }

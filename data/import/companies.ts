@@ -83,6 +83,9 @@ export interface CompanyInput {
   listed?: boolean;
 }
 
+/** Company rows remembered per file before the memo is cleared. */
+const MEMO_LIMIT = 50_000;
+
 export type CompanyWrite =
   | { ok: true; companyId: number; outcome: RowOutcome }
   | { ok: false; reason: string; detail: string };
@@ -94,7 +97,18 @@ export type CompanyWrite =
  */
 export async function writeCompany(context: ImportContext, input: CompanyInput): Promise<CompanyWrite> {
   const wide = tooWide(input);
-  if (wide) return { ok: false, reason: `${wide.column} too long for its column`, detail: wide.value.slice(0, 80) };
+  if (wide)
+    return { ok: false, reason: `${wide.column} too long for its column`, detail: wide.value.slice(0, 80) };
+  // Files such as FnGuide's repeat one company on several rows (one per fiscal year). A row equal to
+  // one already written in this file cannot change anything, so it skips the resolver.
+  let memo = context.state.get('written_companies') as Map<string, number> | undefined;
+  if (!memo) {
+    memo = new Map();
+    context.state.set('written_companies', memo);
+  }
+  const memoKey = JSON.stringify(input);
+  const seen = memo.get(memoKey);
+  if (seen !== undefined) return { ok: true, companyId: seen, outcome: 'unchanged' };
   const resolved = await context.resolver.resolveOrCreate(
     input.identity,
     { name: input.name, kind: input.kind },
@@ -102,6 +116,9 @@ export async function writeCompany(context: ImportContext, input: CompanyInput):
   );
   if (!resolved.ok) return { ok: false, reason: 'identity conflict', detail: resolved.reason };
   const companyId = resolved.companyId;
+  // A merge can drop a company that the memo points to; the memo also stays bounded in size.
+  if (resolved.merged.length > 0 || memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(memoKey, companyId);
   for (const droppedId of resolved.merged) {
     context.changes.merges.push({ keptId: companyId, droppedId });
     context.changes.profileCompanyIds.delete(droppedId);
@@ -174,7 +191,11 @@ export async function lookupCompanies(
   }
   const missing = [...new Set(values)].filter((value) => !cache.has(value));
   for (const part of chunk(missing)) {
-    const rows = await context.db.selectFrom('companies').select(['id', column]).where(column, 'in', part).execute();
+    const rows = await context.db
+      .selectFrom('companies')
+      .select(['id', column])
+      .where(column, 'in', part)
+      .execute();
     for (const value of part) cache.set(value, null);
     for (const row of rows) {
       const key = (row as Record<string, unknown>)[column];

@@ -19,11 +19,13 @@ export interface FileScan {
   sha256: string;
   encoding: FileEncoding;
   bytes: number;
+  /** Lines after the header: the row count unless quoted fields span lines or lines are empty. */
+  linesAfterHeader: number;
 }
 
 /**
  * Reads a file once to hash it and to check that all of it is valid UTF-8. A file that is not is
- * taken to be CP949, the Windows code page that Korean Excel and HTS exports use.
+ * taken to be CP949, the Windows code page in which Korean Excel saves CSV files.
  */
 export async function scanFile(path: string): Promise<FileScan> {
   const hash = createHash('sha256');
@@ -32,6 +34,9 @@ export async function scanFile(path: string): Promise<FileScan> {
   let first = true;
   let bom = false;
   let bytes = 0;
+  let newlines = 0;
+  let lastByte = -1;
+
   for await (const chunk of createReadStream(path)) {
     const buffer = chunk as Buffer;
     if (first) {
@@ -40,6 +45,9 @@ export async function scanFile(path: string): Promise<FileScan> {
     }
     hash.update(buffer);
     bytes += buffer.length;
+    for (let index = buffer.indexOf(10); index !== -1; index = buffer.indexOf(10, index + 1)) newlines += 1;
+    if (buffer.length > 0) lastByte = buffer[buffer.length - 1] as number;
+
     if (!valid) continue;
     try {
       decoder.decode(buffer, { stream: true });
@@ -47,6 +55,7 @@ export async function scanFile(path: string): Promise<FileScan> {
       valid = false;
     }
   }
+
   if (valid) {
     try {
       decoder.decode();
@@ -54,11 +63,14 @@ export async function scanFile(path: string): Promise<FileScan> {
       valid = false;
     }
   }
-  const encoding: FileEncoding = valid ? (bom ? 'utf-8-bom' : 'utf-8') : 'cp949';
-  return { sha256: hash.digest('hex'), encoding, bytes };
+
+  let encoding: FileEncoding = 'cp949';
+  if (valid) encoding = bom ? 'utf-8-bom' : 'utf-8';
+  const lines = newlines + (lastByte !== -1 && lastByte !== 10 ? 1 : 0);
+  return { sha256: hash.digest('hex'), encoding, bytes, linesAfterHeader: Math.max(0, lines - 1) };
 }
 
-/** The first bytes of a file, decoded as UTF-8 when they are valid UTF-8 and as CP949 otherwise. */
+/** Reads the first bytes of a file, decoded as UTF-8 when they are valid UTF-8 and as CP949 otherwise. */
 async function readHead(path: string): Promise<{ text: string; binary: boolean; truncated: boolean }> {
   const handle = await open(path, 'r');
   try {
@@ -128,7 +140,9 @@ function countLineBreaks(text: string): number {
 }
 
 /** A data row, or a row whose column count differs from the header's. */
-export type CsvItem = { kind: 'row'; row: CsvRow } | { kind: 'bad_width'; line: number; found: number; expected: number };
+export type CsvItem =
+  | { kind: 'row'; row: CsvRow }
+  | { kind: 'bad_width'; line: number; found: number; expected: number };
 
 /** Streams the data rows of a file after its header, with their starting line numbers. */
 export async function* readCsvRows(
@@ -142,7 +156,8 @@ export async function* readCsvRows(
     bytesRead += chunk.length;
     onBytes?.(bytesRead);
   });
-  const text: NodeJS.ReadableStream = encoding === 'cp949' ? file.pipe(iconv.decodeStream('cp949')) : file.setEncoding('utf8');
+  // csv-parse works on bytes, so UTF-8 characters split across chunks are safe; CP949 is decoded first.
+  const text: NodeJS.ReadableStream = encoding === 'cp949' ? file.pipe(iconv.decodeStream('cp949')) : file;
   const parser = text.pipe(
     parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
   );

@@ -8,7 +8,13 @@ import {
   neojuneUniversities,
   neojuneUniversityApplicants,
 } from './formats/kipris.js';
-import { dartCorpCodes, krxSectorSnapshot, krxTickers, krxValuationSnapshot, wicsSectors } from './formats/krx-companies.js';
+import {
+  dartCorpCodes,
+  krxSectorSnapshot,
+  krxTickers,
+  krxValuationSnapshot,
+  wicsSectors,
+} from './formats/krx-companies.js';
 import { krxMonthlyCloses, krxStatements, krxValuationRatios } from './formats/krx-data.js';
 import { exitCompanyProfiles, exitFinancialStatements, exitInteractions } from './formats/native.js';
 import { naverOverview, naverThemes } from './formats/naver.js';
@@ -52,7 +58,10 @@ export type Detection = { ok: true; format: FormatImporter } | { ok: false; reas
  * passes. When several match (the KRX snapshots' columns are subsets of the ticker list's), the one
  * requiring the most columns wins.
  */
-export function matchFormat(header: readonly string[], firstRow: Record<string, string> | undefined): Detection {
+export function matchFormat(
+  header: readonly string[],
+  firstRow: Record<string, string> | undefined,
+): Detection {
   const cells = new Set(header);
   const candidates = FORMATS.filter((format) => format.columns.every((column) => cells.has(column)));
   const matching = candidates.filter((format) => format.matchesFirstRow?.(firstRow) ?? true);
@@ -62,11 +71,16 @@ export function matchFormat(header: readonly string[], firstRow: Record<string, 
   }
   if (candidates.length > 0) {
     const names = candidates.map((format) => format.name).join(', ');
-    const item = firstRow?.ITEM_CODE1 ? ` (ITEM_CODE1 ${firstRow.ITEM_CODE1}, ${firstRow.ITEM_NAME1 ?? ''})` : '';
+    const item = firstRow?.ITEM_CODE1
+      ? ` (ITEM_CODE1 ${firstRow.ITEM_CODE1}, ${firstRow.ITEM_NAME1 ?? ''})`
+      : '';
     return { ok: false, reason: `header of ${names}, but the first row matches none of them${item}` };
   }
-  const shown = header.slice(0, 5).map((cell) => JSON.stringify(cell)).join(', ');
-  return { ok: false, reason: `unrecognised header (${shown}${header.length > 5 ? ', ...' : ''})` };
+  const preview = header
+    .slice(0, 5)
+    .map((cell) => JSON.stringify(cell))
+    .join(', ');
+  return { ok: false, reason: `unrecognised header (${preview}${header.length > 5 ? ', ...' : ''})` };
 }
 
 /** Recognises a file by its header and first data row. */

@@ -74,7 +74,8 @@ export class FileTally {
 }
 
 function formatGroup(kind: string, group: ReasonGroup): string {
-  const examples = group.examples.length > 0 ? ` e.g. ${group.examples.map((v) => JSON.stringify(v)).join(', ')}` : '';
+  const examples =
+    group.examples.length > 0 ? ` e.g. ${group.examples.map((v) => JSON.stringify(v)).join(', ')}` : '';
   const more = group.count > group.lines.length ? ', ...' : '';
   return `    ${kind} ${group.count} x ${group.reason} (lines ${group.lines.join(', ')}${more})${examples}`;
 }
@@ -90,7 +91,9 @@ export function formatImportReport(report: ImportReport): string {
     const encoding = file.encoding && file.encoding !== 'utf-8' ? `, read as ${file.encoding}` : '';
     const seconds = (file.durationMs / 1000).toFixed(1);
     if (file.status === 'failed') {
-      lines.push(`FAILED    ${file.path} [${file.format}${encoding}] after ${seconds} s, rolled back: ${file.error}`);
+      lines.push(
+        `FAILED    ${file.path} [${file.format}${encoding}] after ${seconds} s, rolled back: ${file.error}`,
+      );
       continue;
     }
     lines.push(

@@ -111,7 +111,11 @@ export async function importReferenceRows(
   for (const item of planned) {
     const companyId = companies.get(item.plan.key);
     if (companyId === undefined) {
-      context.tally.reject(item.line, `unknown ${column === 'brn' ? 'BRN' : column} (no company imported with it)`, item.plan.key);
+      context.tally.reject(
+        item.line,
+        `unknown ${column === 'brn' ? 'BRN' : column} (no company imported with it)`,
+        item.plan.key,
+      );
       continue;
     }
     known.push(item.index);
@@ -141,5 +145,9 @@ export const CHILD_SPECS = {
     selectBy: 'company_id',
     fixed: { source },
   }),
-  monthlyCloses: (): UpsertSpec => ({ table: 'monthly_closes', keyColumns: ['company_id', 'month'], selectBy: 'company_id' }),
+  monthlyCloses: (): UpsertSpec => ({
+    table: 'monthly_closes',
+    keyColumns: ['company_id', 'month'],
+    selectBy: 'company_id',
+  }),
 };

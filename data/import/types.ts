@@ -34,9 +34,9 @@ export interface FileReport {
   rejections: ReasonGroup[];
   /** Rows that were imported but carry something worth checking, such as an ambiguous applicant name. */
   warnings: ReasonGroup[];
-  /** Why the file was skipped. */
+  /** Reason the file was skipped. */
   skipReason?: string;
-  /** Why the file failed; its transaction was rolled back, so none of its rows are in the store. */
+  /** Error that failed the file. Its transaction was rolled back, so none of its rows are in the store. */
   error?: string;
   durationMs: number;
 }
@@ -55,7 +55,7 @@ export interface ImportReport {
   changedProfileCompanyIds: number[];
   /** Companies merged away during the run; their ids no longer exist. */
   mergedCompanies: CompanyMerge[];
-  /** Companies whose derived sector was set or changed after the files were imported. */
+  /** Number of companies whose derived sector was set or changed after the files were imported. */
   sectorsDerived: number;
   durationMs: number;
 }
@@ -63,7 +63,10 @@ export interface ImportReport {
 export interface ImportProgress {
   file: string;
   rowsDone: number;
-  /** Not known before a file is parsed, because quoted fields can span lines. */
+  /**
+   * Estimated from the file's line count, which overcounts when quoted fields span lines, and exact
+   * in the last call for a file.
+   */
   rowsTotal?: number;
   /** Bytes of the file parsed so far and its size, for a progress bar. */
   bytesDone: number;
@@ -91,7 +94,7 @@ export interface RunChanges {
   merges: CompanyMerge[];
 }
 
-/** What a format importer works with while one file's transaction is open. */
+/** State a format importer works with while one file's transaction is open. */
 export interface ImportContext {
   /** The file's transaction: every query of the file goes through it. */
   db: Kysely<Database>;
@@ -113,8 +116,8 @@ export interface FormatImporter {
   /** Extra check on the first data row, for formats that share a header. */
   matchesFirstRow?: (row: Record<string, string> | undefined) => boolean;
   /**
-   * Position in the dependency order: company masters (10-29) before key maps (30-39) before files
-   * that refer to companies (40-59); series that depend on nothing come last (60+).
+   * Position in the dependency order. Company lists (10-29) come before key maps (30-39), which come
+   * before files that refer to companies (40-59). Series that depend on nothing come last (60+).
    */
   rank: number;
   /** Rows handed to importRows at once; larger batches mean fewer queries for big files. */

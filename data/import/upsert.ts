@@ -26,14 +26,14 @@ export interface UpsertSpec {
 export type UpsertRow = Record<string, string | number | null>;
 
 /** Numbers compare with a relative tolerance because SQLite stores decimal columns as doubles. */
-function sameValue(stored: unknown, wanted: unknown): boolean {
-  if (stored === wanted) return true;
-  if (stored === null || wanted === null || stored === undefined || wanted === undefined) return false;
-  if (typeof wanted === 'number') {
+function sameValue(stored: unknown, incoming: unknown): boolean {
+  if (stored === incoming) return true;
+  if (stored === null || incoming === null || stored === undefined || incoming === undefined) return false;
+  if (typeof incoming === 'number') {
     const storedNumber = Number(stored);
-    return Math.abs(storedNumber - wanted) <= 1e-9 * Math.max(1, Math.abs(wanted));
+    return Math.abs(storedNumber - incoming) <= 1e-9 * Math.max(1, Math.abs(incoming));
   }
-  return String(stored) === String(wanted);
+  return String(stored) === String(incoming);
 }
 
 function keyOf(row: Record<string, unknown>, keyColumns: readonly string[]): string {
@@ -44,13 +44,22 @@ function keyOf(row: Record<string, unknown>, keyColumns: readonly string[]): str
  * Inserts new rows and updates changed ones with one select per 500 keys, and returns each row's
  * outcome in input order. A key repeated within the batch is compared with its earlier row.
  */
-export async function upsertRows(db: Kysely<Database>, spec: UpsertSpec, rows: readonly UpsertRow[]): Promise<RowOutcome[]> {
+export async function upsertRows(
+  db: Kysely<Database>,
+  spec: UpsertSpec,
+  rows: readonly UpsertRow[],
+): Promise<RowOutcome[]> {
   const stored = new Map<string, Record<string, unknown>>();
   const selectValues = [...new Set(rows.map((row) => row[spec.selectBy] as string | number))];
   for (const part of chunk(selectValues)) {
-    let query = db.selectFrom(spec.table).selectAll().where(spec.selectBy as never, 'in', part as never);
-    for (const [column, value] of Object.entries(spec.fixed ?? {})) query = query.where(column as never, '=', value as never);
-    for (const row of await query.execute()) stored.set(keyOf(row as Record<string, unknown>, spec.keyColumns), row);
+    let query = db
+      .selectFrom(spec.table)
+      .selectAll()
+      .where(spec.selectBy as never, 'in', part as never);
+    for (const [column, value] of Object.entries(spec.fixed ?? {}))
+      query = query.where(column as never, '=', value as never);
+    for (const row of await query.execute())
+      stored.set(keyOf(row as Record<string, unknown>, spec.keyColumns), row);
   }
 
   const inserts = new Map<string, UpsertRow>();
@@ -77,11 +86,15 @@ export async function upsertRows(db: Kysely<Database>, spec: UpsertSpec, rows: r
 
   // Eight columns at most per row keeps a 200-row insert far below the placeholder limits.
   for (const part of chunk([...inserts.values()], 200)) {
-    await db.insertInto(spec.table).values(part as never).execute();
+    await db
+      .insertInto(spec.table)
+      .values(part as never)
+      .execute();
   }
   for (const row of updates.values()) {
     const set: Record<string, unknown> = {};
-    for (const [column, value] of Object.entries(row)) if (!spec.keyColumns.includes(column)) set[column] = value;
+    for (const [column, value] of Object.entries(row))
+      if (!spec.keyColumns.includes(column)) set[column] = value;
     let query = db.updateTable(spec.table).set(set as never);
     for (const column of spec.keyColumns) query = query.where(column as never, '=', row[column] as never);
     await query.execute();

@@ -49,7 +49,8 @@ export function parseNumber(raw: string | undefined): number | null | Rejection 
   const text = (raw ?? '').trim();
   if (MISSING_NUMBERS.has(text)) return null;
   const cleaned = text.replace(/,/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return { reason: 'malformed number', value: text };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned))
+    return { reason: 'malformed number', value: text };
   return Number(cleaned);
 }
 
@@ -89,7 +90,8 @@ export function parseFiscalMonth(raw: string | undefined): number | null | Rejec
   const text = (raw ?? '').trim().replace(/월$/, '');
   if (text === '') return null;
   const month = Number(text);
-  if (!/^\d{1,2}$/.test(text) || month < 1 || month > 12) return { reason: 'malformed fiscal month', value: raw ?? '' };
+  if (!/^\d{1,2}$/.test(text) || month < 1 || month > 12)
+    return { reason: 'malformed fiscal month', value: raw ?? '' };
   return month;
 }
 

@@ -16,7 +16,10 @@ export async function getCompany(db: Kysely<Database>, id: number): Promise<Comp
   return db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function getCompanies(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, Company>> {
+export async function getCompanies(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, Company>> {
   const result = new Map<number, Company>();
   for (let start = 0; start < ids.length; start += 500) {
     const chunk = ids.slice(start, start + 500);
@@ -31,7 +34,10 @@ export async function findCompanyByBrn(db: Kysely<Database>, brn: string): Promi
   return db.selectFrom('companies').selectAll().where('brn', '=', brn).executeTakeFirst();
 }
 
-export async function findCompanyByTicker(db: Kysely<Database>, ticker: string): Promise<Company | undefined> {
+export async function findCompanyByTicker(
+  db: Kysely<Database>,
+  ticker: string,
+): Promise<Company | undefined> {
   return db.selectFrom('companies').selectAll().where('ticker', '=', ticker).executeTakeFirst();
 }
 
@@ -53,7 +59,11 @@ export async function findCompaniesByExactName(db: Kysely<Database>, name: strin
  * Companies whose names contain the normalised query, most relevant first: listed companies, then
  * those with more patents. Used for "did you mean" lists and `exitbot companies --query`.
  */
-export async function searchCompaniesByName(db: Kysely<Database>, query: string, limit: number): Promise<Company[]> {
+export async function searchCompaniesByName(
+  db: Kysely<Database>,
+  query: string,
+  limit: number,
+): Promise<Company[]> {
   const normalized = normalizeCompanyName(query);
   if (!normalized) return [];
   const escaped = escapeLike(normalized);
@@ -72,14 +82,21 @@ export async function searchCompaniesByName(db: Kysely<Database>, query: string,
     .execute();
 }
 
-/** All recorded names of a company, normalised, for excluding the requester's other entries. */
+/** Returns every recorded name of a company, normalised, so the requester's other entries can be excluded. */
 export async function normalizedNamesOf(db: Kysely<Database>, companyId: number): Promise<string[]> {
-  const rows = await db.selectFrom('company_names').select('normalized').where('company_id', '=', companyId).execute();
+  const rows = await db
+    .selectFrom('company_names')
+    .select('normalized')
+    .where('company_id', '=', companyId)
+    .execute();
   return [...new Set(rows.map((row) => row.normalized))];
 }
 
 /** Ids of companies that share any normalised name with the given ones. */
-export async function companiesSharingNames(db: Kysely<Database>, normalizedNames: readonly string[]): Promise<number[]> {
+export async function companiesSharingNames(
+  db: Kysely<Database>,
+  normalizedNames: readonly string[],
+): Promise<number[]> {
   if (normalizedNames.length === 0) return [];
   const rows = await db
     .selectFrom('company_names')
@@ -117,7 +134,14 @@ export async function listCompanies(
       'companies.listed',
       eb.fn.count<number>('patent_applicants.patent_id').as('patent_count'),
     ])
-    .groupBy(['companies.id', 'companies.name', 'companies.brn', 'companies.ticker', 'companies.sector', 'companies.listed']);
+    .groupBy([
+      'companies.id',
+      'companies.name',
+      'companies.brn',
+      'companies.ticker',
+      'companies.sector',
+      'companies.listed',
+    ]);
   if (options.query) {
     const normalized = normalizeCompanyName(options.query);
     const escaped = escapeLike(normalized);

@@ -11,7 +11,7 @@ export interface MarketCapSnapshot {
 }
 
 /**
- * The market capitalisation to use per company: the snapshot with the latest known date, and among
+ * Picks the market capitalisation to use per company: the snapshot with the latest known date, and among
  * undated snapshots the one from the preferred source order. Dated snapshots win over undated ones.
  */
 export async function latestMarketCaps(
@@ -37,13 +37,18 @@ export async function latestMarketCaps(
         asOf: row.as_of,
       };
       const current = result.get(row.company_id);
-      if (!current || isBetterSnapshot(candidate, current, sourcePreference)) result.set(row.company_id, candidate);
+      if (!current || isBetterSnapshot(candidate, current, sourcePreference))
+        result.set(row.company_id, candidate);
     }
   }
   return result;
 }
 
-function isBetterSnapshot(a: MarketCapSnapshot, b: MarketCapSnapshot, preference: readonly string[]): boolean {
+function isBetterSnapshot(
+  a: MarketCapSnapshot,
+  b: MarketCapSnapshot,
+  preference: readonly string[],
+): boolean {
   if (a.asOf && b.asOf) return a.asOf > b.asOf;
   if (a.asOf !== b.asOf) return a.asOf !== null;
   const rank = (source: string) => {

@@ -28,5 +28,7 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
       cause: error,
     });
   }
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
 }

@@ -27,12 +27,18 @@ async function inChunks<T>(ids: readonly number[], run: (chunk: number[]) => Pro
   return out;
 }
 
-/** A company's patents in filing order (oldest first; undated ones first, by application number). */
+/** Lists a company's patents in filing order, oldest first; undated ones sort first, by application number. */
 export async function patentsOfCompany(db: Kysely<Database>, companyId: number): Promise<PatentSummary[]> {
   const rows = await db
     .selectFrom('patents')
     .innerJoin('patent_applicants', 'patent_applicants.patent_id', 'patents.id')
-    .select(['patents.id', 'patents.application_no', 'patents.filing_date', 'patents.title', 'patents.summary'])
+    .select([
+      'patents.id',
+      'patents.application_no',
+      'patents.filing_date',
+      'patents.title',
+      'patents.summary',
+    ])
     .where('patent_applicants.company_id', '=', companyId)
     .orderBy('patents.filing_date')
     .orderBy('patents.application_no')
@@ -42,13 +48,22 @@ export async function patentsOfCompany(db: Kysely<Database>, companyId: number):
   for (const row of rows) {
     if (seen.has(row.id)) continue;
     seen.add(row.id);
-    result.push({ id: row.id, applicationNo: row.application_no, filingDate: row.filing_date, title: row.title, summary: row.summary });
+    result.push({
+      id: row.id,
+      applicationNo: row.application_no,
+      filingDate: row.filing_date,
+      title: row.title,
+      summary: row.summary,
+    });
   }
   return result;
 }
 
 /** Owning companies of the given patents (only applicants attached to a company). */
-export async function ownersOfPatents(db: Kysely<Database>, patentIds: readonly number[]): Promise<PatentOwnership[]> {
+export async function ownersOfPatents(
+  db: Kysely<Database>,
+  patentIds: readonly number[],
+): Promise<PatentOwnership[]> {
   return inChunks(patentIds, async (chunk) => {
     const rows = await db
       .selectFrom('patent_applicants')
@@ -60,7 +75,10 @@ export async function ownersOfPatents(db: Kysely<Database>, patentIds: readonly 
   });
 }
 
-export async function patentsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, PatentSummary>> {
+export async function patentsByIds(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, PatentSummary>> {
   const rows = await inChunks(ids, (chunk) =>
     db
       .selectFrom('patents')
@@ -71,15 +89,29 @@ export async function patentsByIds(db: Kysely<Database>, ids: readonly number[])
   return new Map(
     rows.map((row) => [
       row.id,
-      { id: row.id, applicationNo: row.application_no, filingDate: row.filing_date, title: row.title, summary: row.summary },
+      {
+        id: row.id,
+        applicationNo: row.application_no,
+        filingDate: row.filing_date,
+        title: row.title,
+        summary: row.summary,
+      },
     ]),
   );
 }
 
 /** IPC subclasses (e.g. 'A61K') per patent. */
-export async function ipcSubclassesOf(db: Kysely<Database>, patentIds: readonly number[]): Promise<Map<number, string[]>> {
+export async function ipcSubclassesOf(
+  db: Kysely<Database>,
+  patentIds: readonly number[],
+): Promise<Map<number, string[]>> {
   const rows = await inChunks(patentIds, (chunk) =>
-    db.selectFrom('patent_ipc').select(['patent_id', 'subclass']).where('patent_id', 'in', chunk).orderBy('position').execute(),
+    db
+      .selectFrom('patent_ipc')
+      .select(['patent_id', 'subclass'])
+      .where('patent_id', 'in', chunk)
+      .orderBy('position')
+      .execute(),
   );
   const result = new Map<number, string[]>();
   for (const row of rows) {
@@ -100,6 +132,9 @@ export async function patentsWithIds(db: Kysely<Database>, ids: readonly number[
 }
 
 export async function countPatents(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('patents').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('patents')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

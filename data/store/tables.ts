@@ -183,7 +183,7 @@ export interface ImportRunsTable {
 }
 
 /**
- * A chat thread that holds one recommendation result. The key is the platform ('slack', 'discord',
+ * A chat thread that contains one recommendation result. The key is the platform ('slack', 'discord',
  * 'console'), the channel and the thread (Slack: the parent message ts). Timestamps are ISO 8601.
  */
 export interface BotThreadsTable {

@@ -29,6 +29,26 @@ export interface StatementRow {
   source: string;
 }
 
+type StatementSelection = {
+  company_id: number;
+  period: string;
+  account: string;
+  value: number;
+  unit: string;
+  source: string;
+};
+
+function toStatementRow(row: StatementSelection): StatementRow {
+  return {
+    companyId: row.company_id,
+    period: row.period,
+    account: row.account,
+    value: Number(row.value),
+    unit: row.unit,
+    source: row.source,
+  };
+}
+
 /** Statement items of the given companies, optionally limited to some accounts. */
 export async function statementRows(
   db: Kysely<Database>,
@@ -41,16 +61,30 @@ export async function statementRows(
       .select(['company_id', 'period', 'account', 'value', 'unit', 'source'])
       .where('company_id', 'in', chunk);
     if (accounts && accounts.length > 0) query = query.where('account', 'in', [...accounts]);
-    const rows = await query.execute();
-    return rows.map((row) => ({
-      companyId: row.company_id,
-      period: row.period,
-      account: row.account,
-      value: Number(row.value),
-      unit: row.unit,
-      source: row.source,
-    }));
+    return (await query.execute()).map(toStatementRow);
   });
+}
+
+/** Statement items of every listed company in one query, optionally limited to some accounts. */
+export async function listedStatementRows(
+  db: Kysely<Database>,
+  accounts?: readonly string[],
+): Promise<StatementRow[]> {
+  let query = db
+    .selectFrom('financial_statements')
+    .innerJoin('companies', 'companies.id', 'financial_statements.company_id')
+    .select([
+      'financial_statements.company_id',
+      'financial_statements.period',
+      'financial_statements.account',
+      'financial_statements.value',
+      'financial_statements.unit',
+      'financial_statements.source',
+    ])
+    .where('companies.listed', '=', 1);
+  if (accounts && accounts.length > 0)
+    query = query.where('financial_statements.account', 'in', [...accounts]);
+  return (await query.execute()).map(toStatementRow);
 }
 
 /** Ids of companies that have at least one statement item. */
@@ -67,23 +101,27 @@ export interface MonthlyCloseRow {
   closeKrw: number;
 }
 
-/** Month-end closing prices of the given companies, oldest first per company. */
-export async function monthlyCloses(db: Kysely<Database>, companyIds: readonly number[]): Promise<MonthlyCloseRow[]> {
-  const rows = await inChunks(companyIds, (chunk) =>
-    db
-      .selectFrom('monthly_closes')
-      .select(['company_id', 'month', 'last_trading_date', 'close_krw'])
-      .where('company_id', 'in', chunk)
-      .execute(),
-  );
-  return rows
-    .map((row) => ({
-      companyId: row.company_id,
-      month: row.month,
-      lastTradingDate: row.last_trading_date,
-      closeKrw: Number(row.close_krw),
-    }))
-    .sort((a, b) => a.companyId - b.companyId || a.month.localeCompare(b.month));
+/** Month-end closing prices of every listed company in one query, ordered by company, oldest first. */
+export async function listedMonthlyCloses(db: Kysely<Database>): Promise<MonthlyCloseRow[]> {
+  const rows = await db
+    .selectFrom('monthly_closes')
+    .innerJoin('companies', 'companies.id', 'monthly_closes.company_id')
+    .select([
+      'monthly_closes.company_id',
+      'monthly_closes.month',
+      'monthly_closes.last_trading_date',
+      'monthly_closes.close_krw',
+    ])
+    .where('companies.listed', '=', 1)
+    .orderBy('monthly_closes.company_id')
+    .orderBy('monthly_closes.month')
+    .execute();
+  return rows.map((row) => ({
+    companyId: row.company_id,
+    month: row.month,
+    lastTradingDate: row.last_trading_date,
+    closeKrw: Number(row.close_krw),
+  }));
 }
 
 /** The latest month-end trading date in the store, or null when it holds no prices. */
@@ -104,7 +142,11 @@ export interface DatedValue {
 }
 
 /** Daily values of one market index ('KOSPI', 'KOSDAQ') of one kind ('close' or 'return'), oldest first. */
-export async function indexSeries(db: Kysely<Database>, indexCode: string, kind: 'close' | 'return'): Promise<DatedValue[]> {
+export async function indexSeries(
+  db: Kysely<Database>,
+  indexCode: string,
+  kind: 'close' | 'return',
+): Promise<DatedValue[]> {
   const rows = await db
     .selectFrom('market_index_values')
     .select(['date', 'value'])
@@ -140,7 +182,10 @@ export interface MarketCapRow {
 }
 
 /** Every positive market capitalisation snapshot of the given companies. */
-export async function marketCapRows(db: Kysely<Database>, companyIds: readonly number[]): Promise<MarketCapRow[]> {
+export async function marketCapRows(
+  db: Kysely<Database>,
+  companyIds: readonly number[],
+): Promise<MarketCapRow[]> {
   return inChunks(companyIds, async (chunk) => {
     const rows = await db
       .selectFrom('market_caps')

@@ -10,7 +10,7 @@ export interface RandomizedSvdOptions {
   /** Power iterations (X Xᵀ)^q applied to the sketch, which sharpen a slowly decaying spectrum. */
   powerIterations: number;
   random: SeededRandom;
-  /** Called after each step with the number of steps done and the total. */
+  /** Called with 0 at the start and after each step, with the number of steps done and the total. */
   onStep?: (completed: number, total: number) => void;
 }
 
@@ -55,6 +55,7 @@ export function randomizedSvd(
     completed += 1;
     options.onStep?.(completed, totalSteps);
   };
+  options.onStep?.(0, totalSteps);
   const xTransposed = transposeSparse(x);
 
   const omega = createDenseMatrix(columnCount, sketchSize);

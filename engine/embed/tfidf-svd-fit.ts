@@ -45,6 +45,7 @@ const SVD_POWER_ITERATIONS = 2;
 
 export type FitStage = 'sampling' | 'vocabulary' | 'weighting' | 'decomposition';
 
+/** Fit progress. Each stage reports `completed: 0` when it starts, then every 10,000 documents or SVD step. */
 export interface FitProgress {
   stage: FitStage;
   completed: number;
@@ -72,10 +73,13 @@ export function fitTfidfSvdModel(
   }
   validateOptions(settings);
 
+  onProgress?.({ stage: 'sampling', completed: 0 });
   const { sample, corpusDocumentCount } = sampleDocuments(corpus, settings, onProgress);
+  onProgress?.({ stage: 'vocabulary', completed: 0, total: sample.length });
   const { vocabulary, documentFrequencies } = selectVocabulary(sample, settings, onProgress);
   const idf = Float32Array.from(documentFrequencies, (frequency) => smoothIdf(sample.length, frequency));
 
+  onProgress?.({ stage: 'weighting', completed: 0, total: sample.length });
   const weighter = new TfidfWeighter(vocabulary, idf);
   const indices: Int32Array[] = [];
   const values: Float32Array[] = [];

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Company, Database } from '../../data/store/tables.js';
-import { ACCOUNTS, buildHistories, type StatementHistory, yearsUpTo } from './statements.js';
-import { statementRows, patentIdsByCompany } from '../../data/store/valuation-queries.js';
+import { patentIdsByCompany, statementRows } from '../../data/store/valuation-queries.js';
 import { type Appraisal, appraise, type FittedParts, type OwnMarketData } from './appraise.js';
 import { indexCodeForMarket } from './beta.js';
-import { type ComparablePool, type ComparablesResult, findComparables, type VectorSpaces } from './comparables.js';
+import {
+  type ComparablePool,
+  type ComparablesResult,
+  findComparables,
+  type VectorSpaces,
+} from './comparables.js';
+import { ACCOUNTS, buildHistories, type StatementHistory, yearsUpTo } from './statements.js';
 
 /**
  * Gathers one company's inputs (statements, patents, comparables, and for a listed company valued
@@ -21,7 +26,10 @@ export interface CompanyAppraisal {
 }
 
 /** Loads statement histories for companies not in the listed universe, in one query. */
-export async function loadHistories(db: Kysely<Database>, companyIds: readonly number[]): Promise<Map<number, StatementHistory>> {
+export async function loadHistories(
+  db: Kysely<Database>,
+  companyIds: readonly number[],
+): Promise<Map<number, StatementHistory>> {
   if (companyIds.length === 0) return new Map();
   return buildHistories(await statementRows(db, companyIds, Object.values(ACCOUNTS)));
 }
@@ -44,7 +52,11 @@ export async function appraiseCompany(input: {
     history = (await loadHistories(db, [company.id])).get(company.id);
   }
   const years = yearsUpTo(history, parts.market.asOf);
-  const patentIds = input.patentIds ?? listedData?.patentIds ?? (await patentIdsByCompany(db, [company.id])).get(company.id) ?? [];
+  const patentIds =
+    input.patentIds ??
+    listedData?.patentIds ??
+    (await patentIdsByCompany(db, [company.id])).get(company.id) ??
+    [];
   const comparables = await findComparables({
     db,
     spaces: input.spaces,

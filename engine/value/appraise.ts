@@ -2,8 +2,8 @@ import type { Company } from '../../data/store/tables.js';
 import type { BetaEstimate } from './beta.js';
 import { type CostOfEquity, costOfEquity } from './capm.js';
 import type { ComparablesResult } from './comparables.js';
-import { type EbitdaMultiple, type ReferenceDcf, referenceDcf } from './dcf-reference.js';
 import { type FcffDcf, fcffDcf } from './dcf-fcff.js';
+import { type EbitdaMultiple, type ReferenceDcf, referenceDcf } from './dcf-reference.js';
 import { combineEnsemble, type EnsembleValue, type EnsembleWeights } from './ensemble.js';
 import { regressionFeatures } from './features.js';
 import { estimateGrowth, type GrowthBenchmarks, type GrowthEstimate } from './growth.js';
@@ -11,8 +11,9 @@ import type { ListedCompanyData } from './listed-universe.js';
 import { marginalTaxRate } from './listed-universe.js';
 import type { MarketData } from './market-data.js';
 import { addMonths, annualisedReturn, monthEnd } from './market-series.js';
-import { notAvailable, type Outcome, ok } from './outcome.js';
 import type { ValuationOptions } from './options.js';
+import { notAvailable, type Outcome, ok } from './outcome.js';
+import { methodRanges, type RangeMethod, type ValueRange } from './ranges.js';
 import { type MarketValueRegression, predictMarketValue } from './regression.js';
 import { type MultipleTable, type MultipleValue, valueByMultiple } from './sector-multiple.js';
 import { type FiscalYear, interestBearingDebt } from './statements.js';
@@ -31,7 +32,10 @@ export interface FittedParts {
   growth: GrowthBenchmarks;
   regression: Outcome<MarketValueRegression>;
   multiples: MultipleTable;
-  evToEbitda: { bySector: Map<string, { median: number; companies: number }>; market: { median: number; companies: number } | null };
+  evToEbitda: {
+    bySector: Map<string, { median: number; companies: number }>;
+    market: { median: number; companies: number } | null;
+  };
   weights: EnsembleWeights | null;
   options: ValuationOptions;
 }
@@ -46,6 +50,8 @@ export interface OwnMarketData {
 export interface RegressionValue {
   modelId: string;
   valueKrw: number;
+  /** True when the prediction was pulled back to within a factor e of the training range. */
+  clamped: boolean;
   imputed: string[];
 }
 
@@ -61,12 +67,21 @@ export interface Appraisal {
     sector_multiple: Outcome<MultipleValue>;
     ensemble: Outcome<EnsembleValue>;
   };
+  /** Value ranges for the football-field chart, for the methods that have a value. */
+  ranges: Partial<Record<RangeMethod, ValueRange>>;
   fallbacks: string[];
 }
 
-function ebitdaMultipleFor(own: OwnMarketData | null, beta: TargetBeta, sector: string | null, parts: FittedParts): Outcome<EbitdaMultiple> {
+function ebitdaMultipleFor(
+  own: OwnMarketData | null,
+  beta: TargetBeta,
+  sector: string | null,
+  parts: FittedParts,
+): Outcome<EbitdaMultiple> {
   if (own?.evToEbitda !== undefined) return ok({ value: own.evToEbitda, source: 'own', companies: 1 });
-  const fromComparables = beta.comparables.flatMap((row) => (row.evToEbitda !== null ? [row.evToEbitda] : [])).sort((a, b) => a - b);
+  const fromComparables = beta.comparables
+    .flatMap((row) => (row.evToEbitda !== null ? [row.evToEbitda] : []))
+    .sort((a, b) => a - b);
   if (fromComparables.length > 0) {
     const middle = fromComparables.length >> 1;
     const median =
@@ -76,19 +91,51 @@ function ebitdaMultipleFor(own: OwnMarketData | null, beta: TargetBeta, sector: 
     return ok({ value: median, source: 'comparables median', companies: fromComparables.length });
   }
   const sectorMedian = sector ? parts.evToEbitda.bySector.get(sector) : undefined;
-  if (sectorMedian) return ok({ value: sectorMedian.median, source: `sector ${sector} median`, companies: sectorMedian.companies });
-  if (parts.evToEbitda.market) return ok({ value: parts.evToEbitda.market.median, source: 'listed-company median', companies: parts.evToEbitda.market.companies });
+  if (sectorMedian)
+    return ok({
+      value: sectorMedian.median,
+      source: `sector ${sector} median`,
+      companies: sectorMedian.companies,
+    });
+  if (parts.evToEbitda.market)
+    return ok({
+      value: parts.evToEbitda.market.median,
+      source: 'listed-company median',
+      companies: parts.evToEbitda.market.companies,
+    });
   return notAvailable('no comparable or listed company has a positive EV/EBITDA');
 }
 
-function marketReturnWindow(beta: TargetBeta, asOf: string, windowMonths: number): { from: string; to: string } {
+/**
+ * The window E[Rm] is measured over: the window of the beta in use, so that beta and market return
+ * describe the same period. For comparables' betas it spans their windows; with no measured beta it
+ * is the configured window before the valuation date, starting no earlier than the index series.
+ */
+function marketReturnWindow(
+  beta: TargetBeta,
+  asOf: string,
+  windowMonths: number,
+  indexStart: string | null,
+): { from: string; to: string } {
   if (beta.own?.status === 'ok') return beta.own.window;
-  return { from: monthEnd(addMonths(asOf.slice(0, 7), -windowMonths)), to: asOf };
+  const windows = beta.comparables.flatMap((row) => (row.betaWindow ? [row.betaWindow] : []));
+  if (beta.source !== 'market_default' && windows.length > 0) {
+    const starts = windows.map((window) => window.from).sort();
+    const ends = windows.map((window) => window.to).sort();
+    return { from: starts[0] as string, to: ends[ends.length - 1] as string };
+  }
+  const from = monthEnd(addMonths(asOf.slice(0, 7), -windowMonths));
+  return { from: indexStart && indexStart > from ? indexStart : from, to: asOf };
 }
 
 export function appraise(
   parts: FittedParts,
-  target: { company: Company; years: readonly FiscalYear[]; own: OwnMarketData | null; comparables: ComparablesResult },
+  target: {
+    company: Company;
+    years: readonly FiscalYear[];
+    own: OwnMarketData | null;
+    comparables: ComparablesResult;
+  },
 ): Appraisal {
   const { options, market } = parts;
   const { company, years, own } = target;
@@ -116,21 +163,42 @@ export function appraise(
   if (target.comparables.note) fallbacks.push(`comparables: ${target.comparables.note}`);
   if (market.riskFreeFallback) fallbacks.push(`risk-free rate: ${market.riskFreeFallback}`);
 
-  const window = marketReturnWindow(beta, market.asOf, options.windowMonths);
   const index = market.indexes.get(beta.indexCode);
+  const window = marketReturnWindow(beta, market.asOf, options.windowMonths, index?.firstDate ?? null);
   const marketReturn = index ? annualisedReturn(index, window.from, window.to) : undefined;
-  const discountRate: Outcome<CostOfEquity> = marketReturn
+  let discountRate: Outcome<CostOfEquity> = marketReturn
     ? costOfEquity(market.riskFree, marketReturn, beta.value)
     : notAvailable(`no ${beta.indexCode} index levels covering ${window.from}..${window.to}`);
-  const rate = discountRate.status === 'ok' ? ok({ rate: discountRate.costOfEquity, riskFreeRate: market.riskFree.rate }) : discountRate;
+  // A few years of realised returns estimate E[Rm] noisily; when they fall short of Rf, the index's
+  // whole stored history is the longer-run estimate.
+  if (discountRate.status !== 'ok' && marketReturn && index?.firstDate && index.firstDate < window.from) {
+    const longRun = annualisedReturn(index, index.firstDate, window.to);
+    const retried = longRun ? costOfEquity(market.riskFree, longRun, beta.value) : discountRate;
+    if (retried.status === 'ok' && longRun) {
+      fallbacks.push(
+        `market return: ${discountRate.reason.replace(/; use a longer beta window$/, '')}; the index's return over its whole stored history (${longRun.from}..${longRun.to}) is used instead`,
+      );
+      discountRate = retried;
+    }
+  }
+  const rate =
+    discountRate.status === 'ok'
+      ? ok({ rate: discountRate.costOfEquity, riskFreeRate: market.riskFree.rate })
+      : discountRate;
 
   const growth = estimateGrowth(years, company.sector, parts.growth);
-  fallbacks.push('growth: no trained growth model; each item uses the fallback named in its row (own CAGR, sector median, market median)');
+  fallbacks.push(
+    'growth: no trained growth model; each item uses the fallback named in its row (own CAGR, sector median, market median)',
+  );
   const revenueGrowth = growth.find((estimate) => estimate.item === 'revenue')?.rate ?? 0;
   const tax = latest
-    ? corporateTax(latest.items.pretaxIncome ?? latest.items.operatingIncome ?? 0, fiscalStartYear(latest.period), {
-        includeLocalIncomeTax: options.includeLocalIncomeTax,
-      })
+    ? corporateTax(
+        latest.items.pretaxIncome ?? latest.items.operatingIncome ?? 0,
+        fiscalStartYear(latest.period),
+        {
+          includeLocalIncomeTax: options.includeLocalIncomeTax,
+        },
+      )
     : null;
 
   const multiple = ebitdaMultipleFor(own, beta, company.sector, parts);
@@ -141,13 +209,20 @@ export function appraise(
     ebitdaMultiple: multiple,
     includeLocalIncomeTax: options.includeLocalIncomeTax,
   });
-  const dcfFcff = fcffDcf({
-    years,
-    revenueGrowth,
-    costOfEquity: rate,
-    equityForWeights: { krw: targetLeverage.equityKrw, basis: targetLeverage.equityBasis },
-    options: { horizonYears: options.horizonYears, terminalGrowth: options.terminalGrowth, includeLocalIncomeTax: options.includeLocalIncomeTax },
-  });
+  const runFcff = (shift: number) =>
+    fcffDcf({
+      years,
+      sector: company.sector,
+      revenueGrowth,
+      costOfEquity: rate.status === 'ok' ? { ...rate, rate: rate.rate + shift } : rate,
+      equityForWeights: { krw: targetLeverage.equityKrw, basis: targetLeverage.equityBasis },
+      options: {
+        horizonYears: options.horizonYears,
+        terminalGrowth: options.terminalGrowth,
+        includeLocalIncomeTax: options.includeLocalIncomeTax,
+      },
+    });
+  const dcfFcff = runFcff(0);
 
   let regression: Outcome<RegressionValue>;
   if (parts.regression.status !== 'ok') {
@@ -156,9 +231,19 @@ export function appraise(
     const features = regressionFeatures(years);
     regression =
       features.status === 'ok'
-        ? ok({ modelId: parts.regression.id, valueKrw: predictMarketValue(parts.regression, features.values, company.sector), imputed: features.imputed })
+        ? (() => {
+            const predicted = predictMarketValue(parts.regression, features.values, company.sector);
+            return ok({
+              modelId: parts.regression.id,
+              valueKrw: predicted.valueKrw,
+              clamped: predicted.clamped,
+              imputed: features.imputed,
+            });
+          })()
         : features;
-    fallbacks.push('regression: no trained LightGBM model; ridge regression on ln(market capitalisation) fitted on listed companies');
+    fallbacks.push(
+      'regression: no trained LightGBM model; ridge regression on ln(market capitalisation) fitted on listed companies',
+    );
   }
   const sectorMultiple = valueByMultiple(latest, company.sector, parts.multiples);
 
@@ -167,16 +252,36 @@ export function appraise(
     ...(dcfFcff.status === 'ok' ? { dcf_fcff: dcfFcff.valueKrw } : {}),
     ...(dcfReference.status === 'ok' ? { dcf_reference: dcfReference.valueKrw } : {}),
   };
-  const ensemble = parts.weights ? combineEnsemble(parts.weights.weights, values) : notAvailable('ensemble weights are being fitted');
+  const ensemble = parts.weights
+    ? combineEnsemble(parts.weights.weights, values)
+    : notAvailable('ensemble weights are being fitted');
   if (ensemble.status === 'ok' && ensemble.missing.length > 0) {
-    fallbacks.push(`ensemble: ${ensemble.missing.join(' and ')} not available, so the remaining weights were renormalised`);
+    fallbacks.push(
+      `ensemble: ${ensemble.missing.join(' and ')} not available, so the remaining weights were renormalised`,
+    );
   }
   return {
     beta,
     discountRate,
     growth,
     tax,
-    methods: { dcf_reference: dcfReference, dcf_fcff: dcfFcff, regression, sector_multiple: sectorMultiple, ensemble },
+    methods: {
+      dcf_reference: dcfReference,
+      dcf_fcff: dcfFcff,
+      regression,
+      sector_multiple: sectorMultiple,
+      ensemble,
+    },
+    ranges: methodRanges({
+      discountRate,
+      fcff: dcfFcff,
+      rerunFcff: runFcff,
+      reference: dcfReference,
+      regression,
+      regressionRmse: parts.regression.status === 'ok' ? parts.regression.training.cvRmseLog : null,
+      multiple: sectorMultiple,
+      ensemble,
+    }),
     fallbacks,
   };
 }

@@ -3,8 +3,9 @@ import type { CostOfEquity } from './capm.js';
 import type { ComparablesResult } from './comparables.js';
 import type { EnsembleWeights } from './ensemble.js';
 import type { GrowthEstimate } from './growth.js';
-import type { Outcome } from './outcome.js';
 import type { ValuationOptions } from './options.js';
+import type { Outcome } from './outcome.js';
+import type { ValueRange } from './ranges.js';
 import type { StatementItem } from './statements.js';
 import type { TargetBeta } from './target-beta.js';
 import type { TaxComputation } from './tax.js';
@@ -32,6 +33,10 @@ export interface MethodSummary {
   valueKrw: number | null;
   /** Why there is no value; null when there is one. */
   reason: string | null;
+  /** The method's weight in the ensemble before renormalisation; null for methods outside it. */
+  ensembleWeight: number | null;
+  /** Range under a stated variation of the method's most uncertain input; null without a value. */
+  range: ValueRange | null;
 }
 
 export interface MarketCapInfo {
@@ -73,7 +78,16 @@ export interface ValuationBreakdown {
   /** Why no value was chosen, when `chosen` is null. */
   noValueReason: string | null;
   model: {
-    regression: { id: string; companies: number; rSquared: number; cvRmseLog: number; skewness: { raw: number; log: number }; lambda: number } | { reason: string };
+    regression:
+      | {
+          id: string;
+          companies: number;
+          rSquared: number;
+          cvRmseLog: number;
+          skewness: { raw: number; log: number };
+          lambda: number;
+        }
+      | { reason: string };
     ensembleWeights: EnsembleWeights | null;
     listedCompanies: { listed: number; train: number; validation: number; test: number; withBeta: number };
     /** The company's split when it is listed: its market value was fitted on only when 'train'. */
@@ -84,7 +98,13 @@ export interface ValuationBreakdown {
 }
 
 /** Methods in display order with their values or reasons. */
-export function summariseMethods(methods: Appraisal['methods'], marketCap: MarketCapInfo | null, listedView: boolean): MethodSummary[] {
+export function summariseMethods(
+  methods: Appraisal['methods'],
+  ranges: Appraisal['ranges'],
+  marketCap: MarketCapInfo | null,
+  listedView: boolean,
+  weights: EnsembleWeights | null,
+): MethodSummary[] {
   const rows: MethodSummary[] = [];
   if (listedView) {
     rows.push({
@@ -92,6 +112,8 @@ export function summariseMethods(methods: Appraisal['methods'], marketCap: Marke
       label: METHOD_LABELS.market_cap,
       valueKrw: marketCap?.valueKrw ?? null,
       reason: marketCap ? null : 'no market capitalisation snapshot in the store',
+      ensembleWeight: null,
+      range: null,
     });
   }
   for (const method of ['ensemble', 'regression', 'dcf_fcff', 'dcf_reference', 'sector_multiple'] as const) {
@@ -101,6 +123,9 @@ export function summariseMethods(methods: Appraisal['methods'], marketCap: Marke
       label: METHOD_LABELS[method],
       valueKrw: outcome.status === 'ok' ? outcome.valueKrw : null,
       reason: outcome.status === 'ok' ? null : outcome.reason,
+      ensembleWeight:
+        method === 'ensemble' || method === 'sector_multiple' ? null : (weights?.weights[method] ?? null),
+      range: ranges[method] ?? null,
     });
   }
   return rows;
@@ -112,11 +137,12 @@ export function summariseMethods(methods: Appraisal['methods'], marketCap: Marke
  */
 export function assertFiniteNumbers(value: unknown, path = 'breakdown'): void {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`Valuation breakdown has a non-finite number at ${path}: ${value}`);
+    if (!Number.isFinite(value))
+      throw new Error(`Valuation breakdown has a non-finite number at ${path}: ${value}`);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => assertFiniteNumbers(item, `${path}[${i}]`));
+    for (const [i, item] of value.entries()) assertFiniteNumbers(item, `${path}[${i}]`);
     return;
   }
   if (value !== null && typeof value === 'object') {

@@ -74,13 +74,18 @@ function dot(a: Float32Array, b: Float32Array): number {
  * others is (v_i . S - 1) / (n - 1) with S the sum of all vectors, so the argmax of v_i . S is the
  * clusteroid, found in O(n d) instead of O(n^2 d). Zero vectors (texts with no known feature) are skipped.
  */
-export function clusteroidIndex(vectors: readonly Float32Array[]): { index: number; meanSimilarity: number } | undefined {
-  const usable = vectors.map((vector, index) => ({ vector, index })).filter(({ vector }) => dot(vector, vector) > 0.5);
+export function clusteroidIndex(
+  vectors: readonly Float32Array[],
+): { index: number; meanSimilarity: number } | undefined {
+  const usable = vectors
+    .map((vector, index) => ({ vector, index }))
+    .filter(({ vector }) => dot(vector, vector) > 0.5);
   const first = usable[0];
   if (!first) return undefined;
   if (usable.length === 1) return { index: first.index, meanSimilarity: 1 };
   const sum = new Float32Array(first.vector.length);
-  for (const { vector } of usable) for (let i = 0; i < vector.length; i++) sum[i] = (sum[i] as number) + (vector[i] as number);
+  for (const { vector } of usable)
+    for (let i = 0; i < vector.length; i++) sum[i] = (sum[i] as number) + (vector[i] as number);
   let best = { index: first.index, score: Number.NEGATIVE_INFINITY };
   for (const { vector, index } of usable) {
     const score = dot(vector, sum);
@@ -98,7 +103,12 @@ function representationOf(
   if (indexed.length > 0) {
     const vectors = indexed.map((id) => spaces.patentIndex.getVector(id));
     const found = clusteroidIndex(vectors);
-    if (found) return { vector: vectors[found.index] as Float32Array, kind: 'clusteroid_patent', patentId: indexed[found.index] as number };
+    if (found)
+      return {
+        vector: vectors[found.index] as Float32Array,
+        kind: 'clusteroid_patent',
+        patentId: indexed[found.index] as number,
+      };
   }
   if (spaces.profileIndex.has(companyId)) {
     return { vector: spaces.profileIndex.getVector(companyId), kind: 'profile', patentId: null };
@@ -106,7 +116,11 @@ function representationOf(
   return null;
 }
 
-function toComparable(company: Company, similarity: number | null, representation: Comparable['representation']): Comparable {
+function toComparable(
+  company: Company,
+  similarity: number | null,
+  representation: Comparable['representation'],
+): Comparable {
   return {
     companyId: company.id,
     name: company.name,
@@ -119,10 +133,16 @@ function toComparable(company: Company, similarity: number | null, representatio
 }
 
 /** Sector comparables: same sector first, then any sector, each ordered by closeness of ln(revenue). */
-export function sectorComparables(target: Company, targetRevenue: number | undefined, pool: ComparablePool, k: number): Comparable[] {
+export function sectorComparables(
+  target: Company,
+  targetRevenue: number | undefined,
+  pool: ComparablePool,
+  k: number,
+): Comparable[] {
   const distance = (id: number) => {
     const revenue = pool.revenueOf(id);
-    if (targetRevenue === undefined || !(targetRevenue > 0) || revenue === undefined || !(revenue > 0)) return Number.MAX_VALUE;
+    if (targetRevenue === undefined || !(targetRevenue > 0) || revenue === undefined || !(revenue > 0))
+      return Number.MAX_VALUE;
     return Math.abs(Math.log(revenue) - Math.log(targetRevenue));
   };
   const candidates = [...pool.companies.values()].filter((company) => company.id !== target.id);
@@ -153,7 +173,11 @@ export async function findComparables(input: {
     candidatesConsidered: pool.companies.size,
     note,
   });
-  if (!spaces) return bySector('none', 'no vector index loaded, so comparables are listed companies of the same sector closest in revenue');
+  if (!spaces)
+    return bySector(
+      'none',
+      'no vector index loaded, so comparables are listed companies of the same sector closest in revenue',
+    );
 
   let query = representationOf(spaces, target.id, input.targetPatentIds);
   let representation: Representation = query?.kind ?? 'none';
@@ -165,7 +189,11 @@ export async function findComparables(input: {
       representation = 'profile_text';
     }
   }
-  if (!query) return bySector('none', `${target.name} has no indexed patents and no profile text, so comparables are sector peers closest in revenue`);
+  if (!query)
+    return bySector(
+      'none',
+      `${target.name} has no indexed patents and no profile text, so comparables are sector peers closest in revenue`,
+    );
 
   const wanted = Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_COMPARABLE);
   const candidateIds = new Set<number>();
@@ -173,7 +201,10 @@ export async function findComparables(input: {
     if (pool.companies.has(hit.label)) candidateIds.add(hit.label);
   }
   const patentHits = spaces.patentIndex.search(query.vector, wanted);
-  for (const owner of await ownersOfPatents(db, patentHits.map((hit) => hit.label))) {
+  for (const owner of await ownersOfPatents(
+    db,
+    patentHits.map((hit) => hit.label),
+  )) {
     if (pool.companies.has(owner.companyId)) candidateIds.add(owner.companyId);
   }
   candidateIds.delete(target.id);
@@ -187,16 +218,25 @@ export async function findComparables(input: {
       pool.representations.set(id, cached);
     }
     if (!cached) continue;
-    scored.push(toComparable(pool.companies.get(id) as Company, dot(query.vector, cached.vector), cached.kind));
+    scored.push(
+      toComparable(pool.companies.get(id) as Company, dot(query.vector, cached.vector), cached.kind),
+    );
   }
   scored.sort((a, b) => (b.similarity as number) - (a.similarity as number) || a.companyId - b.companyId);
-  if (scored.length === 0) return bySector(representation, 'no listed company with a beta is near in the vector space, so sector peers are used');
+  if (scored.length === 0)
+    return bySector(
+      representation,
+      'no listed company with a beta is near in the vector space, so sector peers are used',
+    );
   return {
     strategy: 'vectors',
     targetRepresentation: representation,
     clusteroidPatentId: query.patentId,
     comparables: scored.slice(0, k),
     candidatesConsidered: candidateIds.size,
-    note: scored.length < k ? `only ${scored.length} listed companies with a beta were found near ${target.name}` : null,
+    note:
+      scored.length < k
+        ? `only ${scored.length} listed companies with a beta were found near ${target.name}`
+        : null,
   };
 }

@@ -34,6 +34,12 @@ export const DEFAULT_FCFF_OPTIONS: FcffOptions = {
 /** Ratios are averaged over at most this many latest fiscal years. */
 const RATIO_YEARS = 3;
 
+/**
+ * Bound on operating working capital as a share of revenue. Current assets in the statements
+ * include short-term financial instruments, which would otherwise count as working capital.
+ */
+const MAX_WORKING_CAPITAL_RATIO = 0.3;
+
 export interface FcffYear {
   year: number;
   revenueGrowth: number;
@@ -93,6 +99,8 @@ function ratio(
 /** Values a company by FCFF from its fiscal years up to the valuation date. */
 export function fcffDcf(input: {
   years: readonly FiscalYear[];
+  /** Sector code; 'finance' has no FCFF value. */
+  sector: string | null;
   revenueGrowth: number;
   costOfEquity: Outcome<{ rate: number; riskFreeRate: number }>;
   /** Equity for the WACC weights: market capitalisation when listed, book equity otherwise. */
@@ -100,6 +108,11 @@ export function fcffDcf(input: {
   options: FcffOptions;
 }): Outcome<FcffDcf> {
   const { options } = input;
+  if (input.sector === 'finance') {
+    return notAvailable(
+      'FCFF DCF does not apply to financial companies, whose borrowings are operating liabilities rather than financing',
+    );
+  }
   const latest = input.years[input.years.length - 1];
   if (!latest) return notAvailable('no financial statements on or before the valuation date');
   if (!(latest.items.revenue !== undefined && latest.items.revenue > 0)) {
@@ -139,6 +152,12 @@ export function fcffDcf(input: {
   if (workingCapitalRatio === undefined) {
     workingCapitalRatio = 0;
     assumptions.push('no current assets or liabilities reported: working capital changes taken as 0');
+  } else if (Math.abs(workingCapitalRatio) > MAX_WORKING_CAPITAL_RATIO) {
+    const clipped = Math.sign(workingCapitalRatio) * MAX_WORKING_CAPITAL_RATIO;
+    assumptions.push(
+      `working capital of ${percent(workingCapitalRatio)} of revenue clipped to ${percent(clipped)}: current assets include short-term investments the statements do not separate`,
+    );
+    workingCapitalRatio = clipped;
   }
 
   const debt = interestBearingDebt(latest);

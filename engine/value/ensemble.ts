@@ -87,12 +87,17 @@ export interface EnsembleValue {
 }
 
 /** Combines the available method values; methods without a value drop out and the rest are renormalised. */
-export function combineEnsemble(weights: Record<EnsembleMethod, number>, values: Partial<Record<EnsembleMethod, number>>): Outcome<EnsembleValue> {
+export function combineEnsemble(
+  weights: Record<EnsembleMethod, number>,
+  values: Partial<Record<EnsembleMethod, number>>,
+): Outcome<EnsembleValue> {
   const available = ENSEMBLE_METHODS.filter((method) => weights[method] > 0 && (values[method] ?? 0) > 0);
   const missing = ENSEMBLE_METHODS.filter((method) => weights[method] > 0 && !((values[method] ?? 0) > 0));
   const total = available.reduce((sum, method) => sum + weights[method], 0);
   if (available.length === 0 || !(total > 0)) {
-    return notAvailable(`none of the weighted methods (${missing.join(', ') || 'none weighted'}) has a value`);
+    return notAvailable(
+      `none of the weighted methods (${missing.join(', ') || 'none weighted'}) has a value`,
+    );
   }
   const weightsUsed: Partial<Record<EnsembleMethod, number>> = {};
   let logValue = 0;

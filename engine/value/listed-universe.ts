@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Database, Company } from '../../data/store/tables.js';
+import type { Company, Database } from '../../data/store/tables.js';
 import {
   listedCompanies,
+  listedMonthlyCloses,
+  listedStatementRows,
   type MarketCapRow,
-  marketCapRows,
   type MonthlyCloseRow,
-  monthlyCloses,
+  marketCapRows,
   patentIdsByCompany,
-  statementRows,
 } from '../../data/store/valuation-queries.js';
 import { type BetaEstimate, type BetaOptions, estimateBeta, indexCodeForMarket } from './beta.js';
 import type { Leverage } from './hamada.js';
@@ -35,7 +35,11 @@ import { corporateTax, fiscalStartYear } from './tax.js';
  * no date. The quant_cookbook snapshots were taken in November 2021, with the statements up to 2020
  * and the prices up to 2021-11, so they match the valuation date; the KIND snapshot is from 2025.
  */
-export const MODEL_MARKET_CAP_SOURCES = ['krx_quant_kor_ticker', 'krx_quant_krx_sector', 'krx_market_snapshot'];
+export const MODEL_MARKET_CAP_SOURCES = [
+  'krx_quant_kor_ticker',
+  'krx_quant_krx_sector',
+  'krx_market_snapshot',
+];
 
 export interface ListedCompanyData {
   company: Company;
@@ -54,13 +58,17 @@ export interface ListedCompanyData {
 
 /** Picks the snapshot to fit on: a dated one nearest before the valuation date, else the preferred undated source. */
 export function chooseMarketCap(rows: readonly MarketCapRow[], asOf: string): MarketCapRow | undefined {
-  const dated = rows.filter((row) => row.asOf !== null && row.asOf <= asOf).sort((a, b) => (b.asOf as string).localeCompare(a.asOf as string));
+  const dated = rows
+    .filter((row) => row.asOf !== null && row.asOf <= asOf)
+    .sort((a, b) => (b.asOf as string).localeCompare(a.asOf as string));
   if (dated[0]) return dated[0];
   const rank = (source: string) => {
     const index = MODEL_MARKET_CAP_SOURCES.indexOf(source);
     return index === -1 ? MODEL_MARKET_CAP_SOURCES.length : index;
   };
-  const undated = rows.filter((row) => row.asOf === null).sort((a, b) => rank(a.source) - rank(b.source) || a.source.localeCompare(b.source));
+  const undated = rows
+    .filter((row) => row.asOf === null)
+    .sort((a, b) => rank(a.source) - rank(b.source) || a.source.localeCompare(b.source));
   return undated[0];
 }
 
@@ -71,7 +79,10 @@ export function marginalTaxRate(year: FiscalYear | undefined, includeLocalIncome
 }
 
 /** EV/EBITDA of a listed company, or undefined when EBITDA or enterprise value is not positive. */
-export function enterpriseMultiple(latest: FiscalYear | undefined, marketCapKrw: number | undefined): number | undefined {
+export function enterpriseMultiple(
+  latest: FiscalYear | undefined,
+  marketCapKrw: number | undefined,
+): number | undefined {
   if (!latest || marketCapKrw === undefined) return undefined;
   const operating = latest.items.operatingIncome;
   const depreciation = depreciationAndAmortisation(latest) ?? 0;
@@ -89,15 +100,16 @@ export async function loadListedUniverse(
 ): Promise<Map<number, ListedCompanyData>> {
   const companies = await listedCompanies(db);
   const ids = companies.map((company) => company.id);
-  const histories = buildHistories(await statementRows(db, ids, Object.values(ACCOUNTS)));
+  const histories = buildHistories(await listedStatementRows(db, Object.values(ACCOUNTS)));
   const closesById = new Map<number, MonthlyCloseRow[]>();
-  for (const row of await monthlyCloses(db, ids)) {
+  for (const row of await listedMonthlyCloses(db)) {
     const list = closesById.get(row.companyId) ?? [];
     list.push(row);
     closesById.set(row.companyId, list);
   }
   const capsById = new Map<number, MarketCapRow[]>();
-  for (const row of await marketCapRows(db, ids)) capsById.set(row.companyId, [...(capsById.get(row.companyId) ?? []), row]);
+  for (const row of await marketCapRows(db, ids))
+    capsById.set(row.companyId, [...(capsById.get(row.companyId) ?? []), row]);
   const patents = await patentIdsByCompany(db, ids);
 
   const result = new Map<number, ListedCompanyData>();

@@ -1,20 +1,21 @@
 import type { Kysely } from 'kysely';
 import { latestMarketCaps } from '../../data/store/market-queries.js';
-import { patentIdsByCompany } from '../../data/store/valuation-queries.js';
 import type { Company, Database } from '../../data/store/tables.js';
+import { patentIdsByCompany } from '../../data/store/valuation-queries.js';
 import type { Valuation } from '../types.js';
 import { appraiseCompany, loadHistories } from './appraise-company.js';
 import { MARKET_CAP_SOURCE_PREFERENCE } from './market-cap-sources.js';
 import type { ValuationOptions } from './options.js';
 import { yearsUpTo } from './statements.js';
-import { modelFor, type ValuationContext, validOptions } from './value-company.js';
+import { chooseValue, modelFor, type ValuationContext, validOptions } from './value-company.js';
 
 export { MARKET_CAP_SOURCE_PREFERENCE };
 
 /**
  * Values companies for ranking and filtering. Listed companies are valued by market
  * capitalisation. With a valuation context, unlisted companies that have financial statements get
- * the ensemble value (regression and DCF); the rest have no valuation, and callers say so.
+ * the ensemble value (regression and DCF), or the sector multiple when no ensemble method has a
+ * value, the same choice `valueCompany` makes; the rest have no valuation, and callers say so.
  */
 export async function valueCompanies(
   db: Kysely<Database>,
@@ -30,16 +31,28 @@ export async function valueCompanies(
     result.set(
       company.id,
       cap
-        ? { value: cap.marketCapKrw, currency: 'KRW', method: 'market_cap', source: cap.source, asOf: cap.asOf }
+        ? {
+            value: cap.marketCapKrw,
+            currency: 'KRW',
+            method: 'market_cap',
+            source: cap.source,
+            asOf: cap.asOf,
+          }
         : null,
     );
   }
-  if (context) await valueUnlisted(context, companies.filter((company) => !company.listed), result, options);
+  if (context)
+    await valueUnlisted(
+      context,
+      companies.filter((company) => !company.listed),
+      result,
+      options,
+    );
   return result;
 }
 
 /**
- * Adds ensemble values for unlisted companies. Companies without statements are skipped before any
+ * Adds values for unlisted companies. Companies without statements are skipped before any
  * comparables search, so a few hundred candidates cost two batched queries plus a search for each
  * company that has statements. The fitted model is cached per store and options.
  */
@@ -51,14 +64,22 @@ async function valueUnlisted(
 ): Promise<void> {
   if (companies.length === 0) return;
   const { db } = context.store;
-  const histories = await loadHistories(db, companies.map((company) => company.id));
+  const histories = await loadHistories(
+    db,
+    companies.map((company) => company.id),
+  );
   if (histories.size === 0) return;
   const model = await modelFor(context, validOptions(options));
-  const withStatements = companies.filter((company) => yearsUpTo(histories.get(company.id), model.parts.market.asOf).length > 0);
+  const withStatements = companies.filter(
+    (company) => yearsUpTo(histories.get(company.id), model.parts.market.asOf).length > 0,
+  );
   if (withStatements.length === 0) return;
-  const patents = await patentIdsByCompany(db, withStatements.map((company) => company.id));
+  const patents = await patentIdsByCompany(
+    db,
+    withStatements.map((company) => company.id),
+  );
   for (const company of withStatements) {
-    const { appraisal } = await appraiseCompany({
+    const appraised = await appraiseCompany({
       db,
       spaces: model.spaces,
       parts: model.parts,
@@ -68,14 +89,18 @@ async function valueUnlisted(
       patentIds: patents.get(company.id) ?? [],
       treatAsUnlisted: true,
     });
-    const ensemble = appraisal.methods.ensemble;
-    if (ensemble.status !== 'ok') continue;
-    const methods = Object.keys(ensemble.weightsUsed).join('+');
+    const { chosen } = chooseValue(appraised, null, false);
+    if (!chosen) continue;
+    const ensemble = appraised.appraisal.methods.ensemble;
+    const source =
+      ensemble.status === 'ok'
+        ? `${Object.keys(ensemble.weightsUsed).join('+')} (fallback models: ridge regression, historical growth)`
+        : `sector multiple (${ensemble.reason})`;
     result.set(company.id, {
-      value: ensemble.valueKrw,
+      value: chosen.valueKrw,
       currency: 'KRW',
-      method: 'ensemble',
-      source: `${methods} (fallback models: ridge regression, historical growth)`,
+      method: chosen.method,
+      source,
       asOf: model.parts.market.asOf,
     });
   }
@@ -84,6 +109,7 @@ async function valueUnlisted(
 /** Formats KRW in 억원 (100 million KRW) or 조원 (trillion KRW), the units Korean analysts read. */
 export function formatKrw(value: number): string {
   const eok = value / 1e8;
-  if (Math.abs(eok) >= 10_000) return `${(eok / 10_000).toLocaleString('en-US', { maximumFractionDigits: 2 })}조원`;
+  if (Math.abs(eok) >= 10_000)
+    return `${(eok / 10_000).toLocaleString('en-US', { maximumFractionDigits: 2 })}조원`;
   return `${eok.toLocaleString('en-US', { maximumFractionDigits: 0 })}억원`;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { indexSeries, latestPriceDate, rateOnOrBefore } from '../../data/store/valuation-queries.js';
 import type { Database } from '../../data/store/tables.js';
+import { indexSeries, latestPriceDate, rateOnOrBefore } from '../../data/store/valuation-queries.js';
 import { FALLBACK_RISK_FREE_RATE, RISK_FREE_SERIES, type RiskFreeRate } from './capm.js';
 import { IndexLevels } from './market-series.js';
 
@@ -24,7 +24,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Loads index series and the risk-free rate for a valuation date (default: the latest stored month-end price). */
 export async function loadMarketData(db: Kysely<Database>, asOf?: string): Promise<MarketData> {
-  if (asOf !== undefined && !DATE.test(asOf)) throw new RangeError(`Valuation date must be YYYY-MM-DD, got "${asOf}".`);
+  if (asOf !== undefined && !DATE.test(asOf))
+    throw new RangeError(`Valuation date must be YYYY-MM-DD, got "${asOf}".`);
   let date = asOf;
   let asOfSource: MarketData['asOfSource'] = 'option';
   if (!date) {
@@ -35,7 +36,10 @@ export async function loadMarketData(db: Kysely<Database>, asOf?: string): Promi
   const indexes = new Map<IndexCode, IndexLevels>();
   for (const code of INDEX_CODES) {
     const closes = await indexSeries(db, code, 'close');
-    const levels = closes.length > 0 ? IndexLevels.fromCloses(code, closes) : IndexLevels.fromReturns(code, await indexSeries(db, code, 'return'));
+    const levels =
+      closes.length > 0
+        ? IndexLevels.fromCloses(code, closes)
+        : IndexLevels.fromReturns(code, await indexSeries(db, code, 'return'));
     if (levels.size > 0) indexes.set(code, levels);
   }
   const observed = await rateOnOrBefore(db, RISK_FREE_SERIES, date);

@@ -54,10 +54,14 @@ export function resolveValuationOptions(partial: Partial<ValuationOptions> = {})
   integerIn('comparables', 1, 50);
   integerIn('horizonYears', 1, 30);
   if (options.minMonths > options.windowMonths) {
-    throw new RangeError(`minMonths (${options.minMonths}) must not exceed windowMonths (${options.windowMonths}).`);
+    throw new RangeError(
+      `minMonths (${options.minMonths}) must not exceed windowMonths (${options.windowMonths}).`,
+    );
   }
   if (!(options.terminalGrowth > -0.1 && options.terminalGrowth < 0.1)) {
-    throw new RangeError(`terminalGrowth must be a fraction between -0.1 and 0.1, got ${options.terminalGrowth}.`);
+    throw new RangeError(
+      `terminalGrowth must be a fraction between -0.1 and 0.1, got ${options.terminalGrowth}.`,
+    );
   }
   if (options.hamada !== 'textbook' && options.hamada !== 'reference') {
     throw new RangeError(`hamada must be textbook or reference, got ${String(options.hamada)}.`);

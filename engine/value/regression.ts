@@ -63,7 +63,12 @@ export function fitRidge(rows: readonly number[][], target: readonly number[], l
   for (const row of rows)
     for (let j = 0; j < p; j++)
       scales[j] = (scales[j] as number) + ((row[j] as number) - (means[j] as number)) ** 2 / n;
-  for (let j = 0; j < p; j++) scales[j] = Math.sqrt(scales[j] as number) || 1;
+  // A column that is constant up to rounding gets an infinite scale: its standardised value is 0 in
+  // training and prediction, so it cannot blow up a prediction for a company that differs on it.
+  for (let j = 0; j < p; j++) {
+    const deviation = Math.sqrt(scales[j] as number);
+    scales[j] = deviation > 1e-9 * (1 + Math.abs(means[j] as number)) ? deviation : Number.POSITIVE_INFINITY;
+  }
   const targetMean = target.reduce((sum, value) => sum + value, 0) / n;
   const gram = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const moment = new Array<number>(p).fill(0);
@@ -130,6 +135,8 @@ export interface MarketValueRegression {
   featureNames: string[];
   sectors: string[];
   fit: RidgeFit;
+  /** Range of ln(market cap) in training; predictions are kept within one unit of it. */
+  targetRange: { min: number; max: number };
   training: {
     companies: number;
     rSquared: number;
@@ -148,14 +155,17 @@ function designRow(features: readonly number[], sector: string | null, sectors: 
   return [...features, ...sectors.map((code) => (code === sector ? 1 : 0))];
 }
 
-/** Fits the fallback regression on listed companies; needs at least 30 of them. */
+/** Fewest training companies: twice the statement features, which the penalty then keeps stable. */
+const MIN_TRAINING_COMPANIES = 24;
+
+/** Fits the fallback regression on listed companies; needs at least MIN_TRAINING_COMPANIES of them. */
 export function fitMarketValueRegression(
   samples: readonly RegressionSample[],
 ): Outcome<MarketValueRegression> {
   const usable = samples.filter((sample) => sample.marketCapKrw > 0);
-  if (usable.length < 30)
+  if (usable.length < MIN_TRAINING_COMPANIES)
     return notAvailable(
-      `only ${usable.length} listed companies with statements and a market capitalisation; the regression needs 30`,
+      `only ${usable.length} listed companies with statements and a market capitalisation; the regression needs ${MIN_TRAINING_COMPANIES}`,
     );
   const counts = new Map<string, number>();
   for (const sample of usable)
@@ -180,6 +190,7 @@ export function fitMarketValueRegression(
     featureNames: [...FEATURE_NAMES, ...sectors.map((code) => `sector_${code}`)],
     sectors,
     fit,
+    targetRange: { min: Math.min(...target), max: Math.max(...target) },
     training: {
       companies: usable.length,
       rSquared: total > 0 ? 1 - residual / total : 0,
@@ -189,11 +200,22 @@ export function fitMarketValueRegression(
   });
 }
 
+/**
+ * How far, in ln(KRW), a prediction may go beyond the training range (a factor of e). A ridge model
+ * extrapolates linearly, so a company far outside the training data would otherwise get an
+ * arbitrarily large or small value.
+ */
+const EXTRAPOLATION_MARGIN = 1;
+
 /** Predicted market value in KRW: exp of the predicted log, i.e. the conditional median under log-normal errors. */
 export function predictMarketValue(
   model: MarketValueRegression,
   features: readonly number[],
   sector: string | null,
-): number {
-  return Math.exp(predictRidge(model.fit, designRow(features, sector, model.sectors)));
+): { valueKrw: number; clamped: boolean } {
+  const raw = predictRidge(model.fit, designRow(features, sector, model.sectors));
+  const low = model.targetRange.min - EXTRAPOLATION_MARGIN;
+  const high = model.targetRange.max + EXTRAPOLATION_MARGIN;
+  const bounded = Math.min(Math.max(raw, low), high);
+  return { valueKrw: Math.exp(bounded), clamped: bounded !== raw };
 }

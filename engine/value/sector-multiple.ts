@@ -16,18 +16,30 @@ export interface MultipleTable {
 
 interface Median {
   value: number;
+  /** Lower and upper quartiles, for the valuation range. */
+  lower: number;
+  upper: number;
   companies: number;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return (
+    (sorted[below] as number) + ((sorted[above] as number) - (sorted[below] as number)) * (position - below)
+  );
 }
 
 function median(values: number[]): Median | undefined {
   if (values.length < MIN_COMPANIES) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const value =
-    sorted.length % 2 === 1
-      ? (sorted[middle] as number)
-      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-  return { value, companies: values.length };
+  return {
+    value: quantile(sorted, 0.5),
+    lower: quantile(sorted, 0.25),
+    upper: quantile(sorted, 0.75),
+    companies: values.length,
+  };
 }
 
 /** Sector and market medians of P/E (positive earnings only) and P/S (positive revenue only). */
@@ -64,6 +76,8 @@ export interface MultipleValue {
   multiple: 'price_earnings' | 'price_sales';
   scope: 'sector' | 'market';
   ratio: number;
+  /** Interquartile range of the multiple among the same companies. */
+  ratioRange: { lower: number; upper: number };
   companies: number;
   baseKrw: number;
   valueKrw: number;
@@ -86,6 +100,7 @@ export function valueByMultiple(
         multiple: 'price_earnings',
         scope,
         ratio: median.value,
+        ratioRange: { lower: median.lower, upper: median.upper },
         companies: median.companies,
         baseKrw: netIncome,
         valueKrw: netIncome * median.value,
@@ -100,6 +115,7 @@ export function valueByMultiple(
         multiple: 'price_sales',
         scope,
         ratio: median.value,
+        ratioRange: { lower: median.lower, upper: median.upper },
         companies: median.companies,
         baseKrw: revenue,
         valueKrw: revenue * median.value,

@@ -67,7 +67,7 @@ export interface StatementHistory {
  * order.
  */
 export function buildHistories(rows: readonly StatementRow[]): Map<number, StatementHistory> {
-  const sorted = [...rows].sort((a, b) => a.source.localeCompare(b.source));
+  const sorted = [...rows].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const histories = new Map<number, StatementHistory>();
   const yearMaps = new Map<number, Map<string, FiscalYear>>();
   for (const row of sorted) {
@@ -86,18 +86,20 @@ export function buildHistories(rows: readonly StatementRow[]): Map<number, State
       );
       continue;
     }
-    if (!history.sources.includes(row.source)) history.sources.push(row.source);
     const years = yearMaps.get(row.companyId) as Map<string, FiscalYear>;
     let year = years.get(row.period);
     if (!year) {
       year = { period: row.period, items: {} };
       years.set(row.period, year);
     }
-    if (year.items[item] === undefined) year.items[item] = krw;
+    if (year.items[item] === undefined) {
+      year.items[item] = krw;
+      if (!history.sources.includes(row.source)) history.sources.push(row.source);
+    }
   }
   for (const [companyId, history] of histories) {
     const years = yearMaps.get(companyId) as Map<string, FiscalYear>;
-    history.years = [...years.values()].sort((a, b) => a.period.localeCompare(b.period));
+    history.years = [...years.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
   }
   return histories;
 }
@@ -113,7 +115,9 @@ export function yearsUpTo(history: StatementHistory | undefined, asOf: string): 
   return history.years.filter(
     (year) =>
       year.period <= month &&
-      (year.items.revenue !== undefined || year.items.operatingIncome !== undefined || year.items.netIncome !== undefined),
+      (year.items.revenue !== undefined ||
+        year.items.operatingIncome !== undefined ||
+        year.items.netIncome !== undefined),
   );
 }
 
@@ -124,10 +128,15 @@ export function interestBearingDebt(year: FiscalYear): { value: number; reported
   return { value: parts.reduce<number>((sum, part) => sum + (part ?? 0), 0), reported };
 }
 
-/** Depreciation and amortisation for EBITDA: the combined item when reported, else its parts. */
+/**
+ * Depreciation and amortisation for EBITDA: 감가상각비 plus 무형자산상각비. The FnGuide item
+ * 유무형자산상각비 is used only when neither is reported, because in that source it is far smaller
+ * than the two together (for 005930 in 2020, 2.1조원 against 30.3조원).
+ */
 export function depreciationAndAmortisation(year: FiscalYear): number | undefined {
-  if (year.items.depreciationAmortisation !== undefined) return year.items.depreciationAmortisation;
-  if (year.items.depreciation === undefined && year.items.amortisation === undefined) return undefined;
+  if (year.items.depreciation === undefined && year.items.amortisation === undefined) {
+    return year.items.depreciationAmortisation;
+  }
   return (year.items.depreciation ?? 0) + (year.items.amortisation ?? 0);
 }
 

@@ -1,6 +1,11 @@
 import type { BetaEstimate } from './beta.js';
 import type { ComparablesResult } from './comparables.js';
-import { type ComparableLeverage, type HamadaResult, type Leverage, targetBetaFromComparables } from './hamada.js';
+import {
+  type ComparableLeverage,
+  type HamadaResult,
+  type Leverage,
+  targetBetaFromComparables,
+} from './hamada.js';
 import type { ListedCompanyData } from './listed-universe.js';
 import { notAvailable, type Outcome } from './outcome.js';
 
@@ -11,7 +16,12 @@ import { notAvailable, type Outcome } from './outcome.js';
  * recorded as a fallback.
  */
 
-export type BetaSource = 'own' | 'comparables_textbook' | 'comparables_reference' | 'comparables_mean_levered' | 'market_default';
+export type BetaSource =
+  | 'own'
+  | 'comparables_textbook'
+  | 'comparables_reference'
+  | 'comparables_mean_levered'
+  | 'market_default';
 
 export interface ComparableBetaRow {
   companyId: number;
@@ -20,6 +30,8 @@ export interface ComparableBetaRow {
   similarity: number | null;
   leveredBeta: number | null;
   betaMonths: number | null;
+  /** First and last close dates of the comparable's beta window. */
+  betaWindow: { from: string; to: string } | null;
   debtToEquity: number | null;
   taxRate: number | null;
   evToEbitda: number | null;
@@ -62,7 +74,10 @@ export function chooseTargetBeta(input: {
   const { own, targetLeverage, hamada } = input;
   const comparableData = input.comparables.comparables
     .map((comparable) => ({ comparable, data: input.listed.get(comparable.companyId) }))
-    .filter((entry): entry is { comparable: (typeof entry)['comparable']; data: ListedCompanyData } => entry.data !== undefined);
+    .filter(
+      (entry): entry is { comparable: (typeof entry)['comparable']; data: ListedCompanyData } =>
+        entry.data !== undefined,
+    );
   const rows: ComparableBetaRow[] = comparableData.map(({ comparable, data }) => {
     const leverage = data.leverage;
     const ratio = leverage && leverage.equityKrw > 0 ? leverage.debtKrw / leverage.equityKrw : null;
@@ -73,21 +88,36 @@ export function chooseTargetBeta(input: {
       similarity: comparable.similarity,
       leveredBeta: data.beta.status === 'ok' ? data.beta.adjustedBeta : null,
       betaMonths: data.beta.status === 'ok' ? data.beta.months : null,
+      betaWindow: data.beta.status === 'ok' ? data.beta.window : null,
       debtToEquity: ratio,
       taxRate: leverage?.taxRate ?? null,
       evToEbitda: data.evToEbitda ?? null,
-      note: data.beta.status === 'ok' ? (leverage ? null : 'no statements or market capitalisation for D/E') : data.beta.reason,
+      note:
+        data.beta.status === 'ok'
+          ? leverage
+            ? null
+            : 'no statements or market capitalisation for D/E'
+          : data.beta.reason,
     };
   });
   const withBeta: ComparableLeverage[] = comparableData.flatMap(({ data }) =>
     data.beta.status === 'ok' && data.leverage
-      ? [{ companyId: data.company.id, name: data.company.name, leveredBeta: data.beta.adjustedBeta, leverage: data.leverage }]
+      ? [
+          {
+            companyId: data.company.id,
+            name: data.company.name,
+            leveredBeta: data.beta.adjustedBeta,
+            leverage: data.leverage,
+          },
+        ]
       : [],
   );
   const comparableIndex = majorityIndex(comparableData.map((entry) => entry.data));
   const noComparables = notAvailable('no comparable has both a beta and leverage data');
-  const textbook = withBeta.length > 0 ? targetBetaFromComparables(withBeta, targetLeverage, 'textbook') : noComparables;
-  const reference = withBeta.length > 0 ? targetBetaFromComparables(withBeta, targetLeverage, 'reference') : noComparables;
+  const textbook =
+    withBeta.length > 0 ? targetBetaFromComparables(withBeta, targetLeverage, 'textbook') : noComparables;
+  const reference =
+    withBeta.length > 0 ? targetBetaFromComparables(withBeta, targetLeverage, 'reference') : noComparables;
   const base = { own, targetLeverage, comparables: rows, textbook, reference };
 
   if (own?.status === 'ok') {

@@ -46,7 +46,9 @@ export interface ValuationModel {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 function evToEbitdaMedians(rows: readonly ListedCompanyData[]): FittedParts['evToEbitda'] {
@@ -55,10 +57,15 @@ function evToEbitdaMedians(rows: readonly ListedCompanyData[]): FittedParts['evT
   for (const row of rows) {
     if (row.evToEbitda === undefined) continue;
     all.push(row.evToEbitda);
-    if (row.company.sector) bySectorValues.set(row.company.sector, [...(bySectorValues.get(row.company.sector) ?? []), row.evToEbitda]);
+    if (row.company.sector)
+      bySectorValues.set(row.company.sector, [
+        ...(bySectorValues.get(row.company.sector) ?? []),
+        row.evToEbitda,
+      ]);
   }
   const bySector = new Map<string, { median: number; companies: number }>();
-  for (const [sector, values] of bySectorValues) if (values.length >= 5) bySector.set(sector, { median: median(values), companies: values.length });
+  for (const [sector, values] of bySectorValues)
+    if (values.length >= 5) bySector.set(sector, { median: median(values), companies: values.length });
   return { bySector, market: all.length > 0 ? { median: median(all), companies: all.length } : null };
 }
 
@@ -72,18 +79,29 @@ export async function buildValuationModel(
   const started = performance.now();
   const market = await loadMarketData(db, options.asOf);
   const listed = await loadListedUniverse(db, market, {
-    beta: { windowMonths: options.windowMonths, minMonths: options.minMonths, blume: options.blume, maxAbsLogReturn: Math.log(3) },
+    beta: {
+      windowMonths: options.windowMonths,
+      minMonths: options.minMonths,
+      blume: options.blume,
+      maxAbsLogReturn: Math.log(3),
+    },
     includeLocalIncomeTax: options.includeLocalIncomeTax,
   });
   const rows = [...listed.values()];
-  const fitted = (split: Split) => rows.filter((row) => splitOf(row.company) === split && row.years.length > 0 && row.marketCap);
+  const fitted = (split: Split) =>
+    rows.filter((row) => splitOf(row.company) === split && row.years.length > 0 && row.marketCap);
   const train = fitted('train');
   const validation = fitted('validation');
 
   const samples: RegressionSample[] = [];
   for (const row of train) {
     const features = regressionFeatures(row.years);
-    if (features.status === 'ok') samples.push({ features: features.values, sector: row.company.sector, marketCapKrw: row.marketCap?.marketCapKrw ?? 0 });
+    if (features.status === 'ok')
+      samples.push({
+        features: features.values,
+        sector: row.company.sector,
+        marketCapKrw: row.marketCap?.marketCapKrw ?? 0,
+      });
   }
   const parts: FittedParts = {
     market,
@@ -91,14 +109,19 @@ export async function buildValuationModel(
     growth: growthBenchmarks(train.map((row) => ({ sector: row.company.sector, years: row.years }))),
     regression: fitMarketValueRegression(samples),
     multiples: fitMultiples(
-      train.map((row) => ({ sector: row.company.sector, latest: row.years[row.years.length - 1] as (typeof row.years)[number], marketCapKrw: row.marketCap?.marketCapKrw ?? 0 })),
+      train.map((row) => ({
+        sector: row.company.sector,
+        latest: row.years[row.years.length - 1] as (typeof row.years)[number],
+        marketCapKrw: row.marketCap?.marketCapKrw ?? 0,
+      })),
     ),
     evToEbitda: evToEbitdaMedians(train),
     weights: null,
     options,
   };
   const eligible = new Map<number, Company>();
-  for (const row of rows) if (row.beta.status === 'ok' && row.leverage) eligible.set(row.company.id, row.company);
+  for (const row of rows)
+    if (row.beta.status === 'ok' && row.leverage) eligible.set(row.company.id, row.company);
   const pool: ComparablePool = {
     companies: eligible,
     patentIdsOf: (id) => listed.get(id)?.patentIds ?? [],
@@ -111,7 +134,14 @@ export async function buildValuationModel(
 
   const ensembleSamples: EnsembleSample[] = [];
   for (const row of validation) {
-    const { appraisal } = await appraiseCompany({ db, spaces, parts, pool, company: row.company, treatAsUnlisted: true });
+    const { appraisal } = await appraiseCompany({
+      db,
+      spaces,
+      parts,
+      pool,
+      company: row.company,
+      treatAsUnlisted: true,
+    });
     const value = (method: 'regression' | 'dcf_fcff' | 'dcf_reference') => {
       const outcome = appraisal.methods[method];
       return outcome.status === 'ok' ? { [method]: outcome.valueKrw } : {};
@@ -141,7 +171,8 @@ export async function buildValuationModel(
     { asOf: market.asOf, ...model.counts, weights: parts.weights.weights, ms: model.buildMs },
     'Valuation model fitted on listed companies',
   );
-  if (parts.regression.status !== 'ok') logger?.warn({ reason: parts.regression.reason }, 'Market-value regression not available');
+  if (parts.regression.status !== 'ok')
+    logger?.warn({ reason: parts.regression.reason }, 'Market-value regression not available');
   return model;
 }
 

@@ -1,11 +1,17 @@
 import { ExitError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { getCompany } from '../../data/store/company-queries.js';
-import { latestMarketCaps } from '../../data/store/market-queries.js';
 import type { Store } from '../../data/store/connect.js';
+import { latestMarketCaps } from '../../data/store/market-queries.js';
 import type { Company } from '../../data/store/tables.js';
 import { appraiseCompany, type CompanyAppraisal } from './appraise-company.js';
-import { assertFiniteNumbers, type MarketCapInfo, METHOD_LABELS, summariseMethods, type ValuationBreakdown } from './breakdown.js';
+import {
+  assertFiniteNumbers,
+  type MarketCapInfo,
+  METHOD_LABELS,
+  summariseMethods,
+  type ValuationBreakdown,
+} from './breakdown.js';
 import type { VectorSpaces } from './comparables.js';
 import { MARKET_CAP_SOURCE_PREFERENCE } from './market-cap-sources.js';
 import { resolveValuationOptions, type ValuationOptions } from './options.js';
@@ -51,7 +57,11 @@ export function chooseValue(
   if (listedView) {
     if (latestCap) {
       return {
-        chosen: { method: 'market_cap', valueKrw: latestCap.valueKrw, why: `listed company: market capitalisation (${latestCap.source})` },
+        chosen: {
+          method: 'market_cap',
+          valueKrw: latestCap.valueKrw,
+          why: `listed company: market capitalisation (${latestCap.source})`,
+        },
         noValueReason: null,
         fallback: null,
       };
@@ -60,29 +70,54 @@ export function chooseValue(
   const { ensemble, sector_multiple: multiple } = result.appraisal.methods;
   if (ensemble.status === 'ok') {
     const parts = Object.entries(ensemble.weightsUsed)
-      .map(([method, weight]) => `${METHOD_LABELS[method as keyof typeof METHOD_LABELS]} ${(weight * 100).toFixed(0)}%`)
+      .map(
+        ([method, weight]) =>
+          `${METHOD_LABELS[method as keyof typeof METHOD_LABELS]} ${(weight * 100).toFixed(0)}%`,
+      )
       .join(', ');
     const prefix = listedView ? 'no market capitalisation in the store, so ' : 'unlisted company: ';
-    return { chosen: { method: 'ensemble', valueKrw: ensemble.valueKrw, why: `${prefix}ensemble of ${parts}` }, noValueReason: null, fallback: listedView ? 'value: listed company without a market capitalisation valued by the ensemble' : null };
+    return {
+      chosen: { method: 'ensemble', valueKrw: ensemble.valueKrw, why: `${prefix}ensemble of ${parts}` },
+      noValueReason: null,
+      fallback: listedView
+        ? 'value: listed company without a market capitalisation valued by the ensemble'
+        : null,
+    };
   }
   if (multiple.status === 'ok') {
     return {
-      chosen: { method: 'sector_multiple', valueKrw: multiple.valueKrw, why: `ensemble not available (${ensemble.reason}), so the sector multiple` },
+      chosen: {
+        method: 'sector_multiple',
+        valueKrw: multiple.valueKrw,
+        why: `ensemble not available (${ensemble.reason}), so the sector multiple`,
+      },
       noValueReason: null,
       fallback: `value: ensemble not available (${ensemble.reason}); the sector multiple baseline is used`,
     };
   }
-  return { chosen: null, noValueReason: `ensemble: ${ensemble.reason}; sector multiple: ${multiple.reason}`, fallback: null };
+  return {
+    chosen: null,
+    noValueReason: `ensemble: ${ensemble.reason}; sector multiple: ${multiple.reason}`,
+    fallback: null,
+  };
 }
 
 /** Assembles the breakdown from an appraisal and the model it ran against. */
-export function buildBreakdown(model: ValuationModel, result: CompanyAppraisal, latestCap: MarketCapInfo | null): ValuationBreakdown {
+export function buildBreakdown(
+  model: ValuationModel,
+  result: CompanyAppraisal,
+  latestCap: MarketCapInfo | null,
+): ValuationBreakdown {
   const { company, appraisal } = result;
   const options = model.parts.options;
   const listedView = Boolean(company.listed) && !options.treatAsUnlisted;
   const listedData = model.parts.listed.get(company.id);
   const atValuationDate: MarketCapInfo | null = listedData?.marketCap
-    ? { valueKrw: listedData.marketCap.marketCapKrw, source: listedData.marketCap.source, asOf: listedData.marketCap.asOf }
+    ? {
+        valueKrw: listedData.marketCap.marketCapKrw,
+        source: listedData.marketCap.source,
+        asOf: listedData.marketCap.asOf,
+      }
     : null;
   const { chosen, noValueReason, fallback } = chooseValue(result, latestCap, listedView);
   const notes: string[] = [];
@@ -92,9 +127,12 @@ export function buildBreakdown(model: ValuationModel, result: CompanyAppraisal, 
         `the current value uses the latest snapshot ${latestCap.source}.`,
     );
   }
-  if (!listedView && company.listed) notes.push('Valued as if unlisted: its own prices, market capitalisation and multiple were not read.');
+  if (!listedView && company.listed)
+    notes.push('Valued as if unlisted: its own prices, market capitalisation and multiple were not read.');
   const regression = model.parts.regression;
-  const years = result.history ? result.history.years.filter((year) => year.period <= model.parts.market.asOf.slice(0, 7)) : [];
+  const years = result.history
+    ? result.history.years.filter((year) => year.period <= model.parts.market.asOf.slice(0, 7))
+    : [];
   const breakdown: ValuationBreakdown = {
     company: {
       id: company.id,
@@ -122,7 +160,13 @@ export function buildBreakdown(model: ValuationModel, result: CompanyAppraisal, 
     discountRate: appraisal.discountRate,
     growth: appraisal.growth,
     methods: appraisal.methods,
-    summary: summariseMethods(appraisal.methods, atValuationDate ?? latestCap, listedView),
+    summary: summariseMethods(
+      appraisal.methods,
+      appraisal.ranges,
+      atValuationDate ?? latestCap,
+      listedView,
+      model.parts.weights,
+    ),
     chosen,
     noValueReason,
     model: {
@@ -154,7 +198,11 @@ export async function valueCompany(
 ): Promise<ValuationBreakdown> {
   const { db } = context.store;
   const company = typeof companyOrId === 'number' ? await getCompany(db, companyOrId) : companyOrId;
-  if (!company) throw new ExitError('COMPANY_NOT_FOUND', `No company has id ${String(companyOrId)}.`, { query: String(companyOrId), closest: [] });
+  if (!company)
+    throw new ExitError('COMPANY_NOT_FOUND', `No company has id ${String(companyOrId)}.`, {
+      query: String(companyOrId),
+      closest: [],
+    });
   const resolved = validOptions(options);
   const model = await modelFor(context, resolved);
   const result = await appraiseCompany({
@@ -165,9 +213,13 @@ export async function valueCompany(
     company,
     treatAsUnlisted: resolved.treatAsUnlisted || !company.listed,
   });
-  const caps = company.listed ? await latestMarketCaps(db, [company.id], MARKET_CAP_SOURCE_PREFERENCE) : new Map();
+  const caps = company.listed
+    ? await latestMarketCaps(db, [company.id], MARKET_CAP_SOURCE_PREFERENCE)
+    : new Map();
   const cap = caps.get(company.id);
-  const latestCap: MarketCapInfo | null = cap ? { valueKrw: cap.marketCapKrw, source: cap.source, asOf: cap.asOf } : null;
+  const latestCap: MarketCapInfo | null = cap
+    ? { valueKrw: cap.marketCapKrw, source: cap.source, asOf: cap.asOf }
+    : null;
   // The model was built for the options without treatAsUnlisted; the breakdown reports the caller's.
   return buildBreakdown({ ...model, parts: { ...model.parts, options: resolved } }, result, latestCap);
 }

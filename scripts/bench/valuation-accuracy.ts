@@ -21,8 +21,8 @@ import { openStore } from '../../data/store/connect.js';
 import { Engine } from '../../engine/engine.js';
 import { buildIndex } from '../../engine/indexing/build.js';
 import { appraiseCompany } from '../../engine/value/appraise-company.js';
-import { validOptions, modelFor } from '../../engine/value/value-company.js';
 import { splitOf } from '../../engine/value/valuation-model.js';
+import { modelFor, validOptions } from '../../engine/value/value-company.js';
 
 const { values } = parseArgs({
   options: {
@@ -91,20 +91,38 @@ try {
   const valueMs = performance.now() - valueStarted;
 
   const metrics = (subset: typeof results, method: Method) => {
-    const pairs = subset.flatMap((result) => (result.values[method] !== undefined ? [[result.values[method] as number, result.truth]] : []));
+    const pairs = subset.flatMap((result) =>
+      result.values[method] !== undefined ? [[result.values[method] as number, result.truth]] : [],
+    );
     if (pairs.length === 0) return { n: 0, mae: Number.NaN, mdape: Number.NaN };
-    const mae = pairs.reduce((sum, [predicted, truth]) => sum + Math.abs((predicted as number) - (truth as number)), 0) / pairs.length / 1e8;
-    const apes = pairs.map(([predicted, truth]) => Math.abs((predicted as number) - (truth as number)) / (truth as number)).sort((a, b) => a - b);
+    const mae =
+      pairs.reduce(
+        (sum, [predicted, truth]) => sum + Math.abs((predicted as number) - (truth as number)),
+        0,
+      ) /
+      pairs.length /
+      1e8;
+    const apes = pairs
+      .map(([predicted, truth]) => Math.abs((predicted as number) - (truth as number)) / (truth as number))
+      .sort((a, b) => a - b);
     const middle = apes.length >> 1;
-    const mdape = apes.length % 2 === 1 ? (apes[middle] as number) : ((apes[middle - 1] as number) + (apes[middle] as number)) / 2;
+    const mdape =
+      apes.length % 2 === 1
+        ? (apes[middle] as number)
+        : ((apes[middle - 1] as number) + (apes[middle] as number)) / 2;
     return { n: pairs.length, mae, mdape };
   };
-  const format = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+  const format = (value: number, digits = 0) =>
+    Number.isFinite(value)
+      ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+      : 'n/a';
   const table = (subset: typeof results) => {
     const lines = ['| method | companies valued | MAE (억원) | median APE |', '| --- | ---: | ---: | ---: |'];
     for (const method of METHODS) {
       const m = metrics(subset, method);
-      lines.push(`| ${LABELS[method]} | ${m.n} of ${subset.length} | ${format(m.mae)} | ${format(m.mdape * 100, 1)}% |`);
+      lines.push(
+        `| ${LABELS[method]} | ${m.n} of ${subset.length} | ${format(m.mae)} | ${format(m.mdape * 100, 1)}% |`,
+      );
     }
     return lines.join('\n');
   };
@@ -153,7 +171,9 @@ try {
 
   if (values['write-docs']) {
     const path = resolve('docs/benchmarks.md');
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\nMeasured numbers, each with the command and machine that produced it.\n';
+    const current = existsSync(path)
+      ? readFileSync(path, 'utf8')
+      : '# Benchmarks\n\nMeasured numbers, each with the command and machine that produced it.\n';
     const start = current.indexOf('## Valuation accuracy');
     let next: string;
     if (start === -1) {

@@ -32,9 +32,23 @@ class FixtureRecommender implements Recommender {
 }
 
 const charts: ChartRenderer = {
-  renderPartners: async () => ({ fileName: 'partners.png', title: 'Partner valuations', altText: 'bar chart', mimeType: 'image/png', data: TINY_PNG }),
+  renderPartners: async () => ({
+    fileName: 'partners.png',
+    title: 'Partner valuations',
+    altText: 'bar chart',
+    mimeType: 'image/png',
+    data: TINY_PNG,
+  }),
   renderValuation: async (_result, partner) =>
-    partner.valuation ? { fileName: 'valuation.png', title: 'Valuation', altText: 'bar chart', mimeType: 'image/png', data: TINY_PNG } : null,
+    partner.valuation
+      ? {
+          fileName: 'valuation.png',
+          title: 'Valuation',
+          altText: 'bar chart',
+          mimeType: 'image/png',
+          data: TINY_PNG,
+        }
+      : null,
 };
 
 let store: TestStore;
@@ -44,7 +58,12 @@ let threadCounter = 0;
 
 function context(): ConversationContext {
   threadCounter++;
-  return { thread: { platform: 'test', channelId: 'C1', threadId: `t${threadCounter}` }, userId: 'U1', requestId: `r${threadCounter}`, logger: silentLogger() };
+  return {
+    thread: { platform: 'test', channelId: 'C1', threadId: `t${threadCounter}` },
+    userId: 'U1',
+    requestId: `r${threadCounter}`,
+    logger: silentLogger(),
+  };
 }
 
 async function startThread(text: string) {
@@ -104,7 +123,12 @@ describe('ExitBot commands', () => {
     expect(reply.items.map((item) => item.rank)).toEqual([1, 2, 3, 4]);
     expect(reply.actions.map((action) => action.kind)).toEqual(['more']);
     expect(reply.images).toHaveLength(1);
-    expect(reply.items[0]?.actions.map((action) => action.kind)).toEqual(['details', 'patents', 'valuation', 'exclude']);
+    expect(reply.items[0]?.actions.map((action) => action.kind)).toEqual([
+      'details',
+      'patents',
+      'valuation',
+      'exclude',
+    ]);
   });
 
   it('turns an ambiguous name into pick buttons that keep the options', async () => {
@@ -118,7 +142,10 @@ describe('ExitBot commands', () => {
     const { reply } = await startThread('에이 bio top 3');
     expect(reply.tone).toBe('error');
     expect(reply.summary[0]).toBe('에이바이오 (124-81-00998) · 에이테크 (123450)');
-    expect(reply.actions.map((action) => action.value)).toEqual(['id:7 sector:bio top 3', 'id:8 sector:bio top 3']);
+    expect(reply.actions.map((action) => action.value)).toEqual([
+      'id:7 sector:bio top 3',
+      'id:8 sector:bio top 3',
+    ]);
   });
 
   it('hides internal errors behind a reference', async () => {
@@ -132,7 +159,9 @@ describe('ExitBot commands', () => {
     const plans = Array.from({ length: 8 }, () => bot.planCommand('124-81-00998'));
     const queued: number[] = [];
     await Promise.all(
-      plans.map((plan) => (plan.kind === 'search' ? bot.search(context(), plan, (position) => queued.push(position)) : null)),
+      plans.map((plan) =>
+        plan.kind === 'search' ? bot.search(context(), plan, (position) => queued.push(position)) : null,
+      ),
     );
     expect(recommender.requests).toHaveLength(8);
     expect(recommender.peak).toBe(2);
@@ -194,7 +223,8 @@ describe('ExitBot follow-ups', () => {
       maxSearches: 1,
     });
     const reply = await restarted.followUp(ctx, 'list');
-    expect(reply && replyToText(reply)).toContain('Showing #2-#4 of 8 partners');
+    expect(reply).not.toBeNull();
+    expect(replyToText(reply as NonNullable<typeof reply>)).toContain('Showing #2-#4 of 8 partners');
   });
 
   it('answers valuation with a chart when one can be drawn', async () => {

@@ -64,7 +64,11 @@ for (const backend of BACKENDS) {
       const threads = new ThreadStore(store.db, silentLogger());
       const state = newState('1.0003', 50);
       for (const partner of state.result.partners) {
-        partner.evidence = Array.from({ length: 6 }, (_, i) => ({ kind: 'profile' as const, similarity: 0.5, text: `${'긴 설명 '.repeat(60)}${i}` }));
+        partner.evidence = Array.from({ length: 6 }, (_, i) => ({
+          kind: 'profile' as const,
+          similarity: 0.5,
+          text: `${'긴 설명 '.repeat(60)}${i}`,
+        }));
       }
       expect(JSON.stringify(state.result).length).toBeGreaterThan(65_536);
       await threads.create(state);

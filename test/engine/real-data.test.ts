@@ -22,7 +22,11 @@ describe.skipIf(realDataSkipReason !== null)('recommend on the real data', () =>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'exit-real-'));
-    const config = loadConfig({ EXIT_DATABASE_URL: `sqlite:${join(dir, 'exit.db')}`, EXIT_DATA_DIR: join(dir, 'var'), EXIT_EMBED_DIM: '128' });
+    const config = loadConfig({
+      EXIT_DATABASE_URL: `sqlite:${join(dir, 'exit.db')}`,
+      EXIT_DATA_DIR: join(dir, 'var'),
+      EXIT_EMBED_DIM: '128',
+    });
     store = await openStore(config.databaseUrl);
     const logger = silentLogger();
     const report = await importPath(store, REAL_DATA_DIR, { logger });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, type Config } from '../../core/config.js';
+import { type Config, loadConfig } from '../../core/config.js';
 import { silentLogger } from '../../core/logger.js';
 import { generateDataset } from '../../data/generate/index.js';
 import { importPath } from '../../data/import/index.js';
@@ -24,12 +24,18 @@ export interface DemoFixture {
   dispose(): Promise<void>;
 }
 
-export async function createDemoFixture(options: { companies?: number; seed?: number; dimension?: number } = {}): Promise<DemoFixture> {
+export async function createDemoFixture(
+  options: { companies?: number; seed?: number; dimension?: number } = {},
+): Promise<DemoFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'exit-fixture-'));
   const generatedDir = join(dir, 'generated');
   const dataDir = join(dir, 'var');
   const databaseUrl = `sqlite:${join(dir, 'exit.db')}`;
-  await generateDataset({ companies: options.companies ?? 150, seed: options.seed ?? 11, outDir: generatedDir });
+  await generateDataset({
+    companies: options.companies ?? 150,
+    seed: options.seed ?? 11,
+    outDir: generatedDir,
+  });
   const store = await openStore(databaseUrl);
   const logger = silentLogger();
   const report = await importPath(store, generatedDir, { logger });

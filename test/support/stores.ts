@@ -67,7 +67,11 @@ export async function openMysqlTestStore(): Promise<TestStore> {
 }
 
 /** The backends every store test runs on: name, opener, and a skip reason when unavailable. */
-export const BACKENDS: { name: 'sqlite' | 'mysql'; open: () => Promise<TestStore>; skipReason: string | null }[] = [
+export const BACKENDS: {
+  name: 'sqlite' | 'mysql';
+  open: () => Promise<TestStore>;
+  skipReason: string | null;
+}[] = [
   { name: 'sqlite', open: openSqliteTestStore, skipReason: null },
   { name: 'mysql', open: openMysqlTestStore, skipReason: mysqlSkipReason },
 ];

@@ -16,13 +16,18 @@ export function registerCompanies(program: Command): void {
       const format = parseFormat(options.format);
       const limit = parsePositiveInt('--limit', options.limit, 10_000);
       await withRuntime(async ({ store }) => {
-        const rows = await listCompanies(store.db, { ...(options.query ? { query: options.query } : {}), limit });
+        const rows = await listCompanies(store.db, {
+          ...(options.query ? { query: options.query } : {}),
+          limit,
+        });
         if (format === 'json') {
           writeJson({ companies: rows });
           return;
         }
         if (rows.length === 0) {
-          process.stdout.write(options.query ? `No company matches "${options.query}".\n` : 'No companies: import data first.\n');
+          process.stdout.write(
+            options.query ? `No company matches "${options.query}".\n` : 'No companies: import data first.\n',
+          );
           return;
         }
         const table = renderTable(

@@ -20,7 +20,9 @@ export const DEMO_SEED = 7;
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('Generate the demo dataset, import it, build the index and show one recommendation (each step is skipped when already done)')
+    .description(
+      'Generate the demo dataset, import it, build the index and show one recommendation (each step is skipped when already done)',
+    )
     .option('-c, --companies <n>', 'companies in the generated dataset', String(DEMO_COMPANIES))
     .option('--company <query>', 'company to recommend for (default: the one with the most patents)')
     .action(async (options: { companies: string; company?: string }) => {

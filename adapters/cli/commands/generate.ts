@@ -8,7 +8,11 @@ export function registerGenerate(program: Command): void {
   program
     .command('generate')
     .description('Write a deterministic synthetic dataset in the formats `exitbot import` reads')
-    .option('-c, --companies <n>', 'number of companies, 1-1000000 (about 10 patents each on average)', '3000')
+    .option(
+      '-c, --companies <n>',
+      'number of companies, 1-1000000 (about 10 patents each on average)',
+      '3000',
+    )
     .option('--seed <n>', 'random seed; the same seed and size give byte-identical files', '7')
     .requiredOption('-o, --out <folder>', 'folder to write (created if missing)')
     .action(async (options: { companies: string; seed: string; out: string }) => {

@@ -11,14 +11,17 @@ import { parseFormat, writeJson } from './options.js';
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Import KIPRIS, DART, KRX, ECOS and EXIT files from a folder or a file, recognised by their headers')
+    .description(
+      'Import KIPRIS, DART, KRX, ECOS and EXIT files from a folder or a file, recognised by their headers',
+    )
     .argument('<path>', 'a folder (walked recursively) or a single CSV file')
     .option('-f, --format <format>', 'report format: text or json', 'text')
     .option('--no-index-update', 'do not add new patents and profiles to an existing search index')
     .action(async (path: string, options: { format: string; indexUpdate: boolean }) => {
       const format = parseFormat(options.format);
       const target = resolve(path);
-      if (!existsSync(target)) throw new ExitError('INVALID_INPUT', `Nothing to import: ${target} does not exist.`);
+      if (!existsSync(target))
+        throw new ExitError('INVALID_INPUT', `Nothing to import: ${target} does not exist.`);
       await withRuntime(async ({ config, logger, store }) => {
         const progress = new StageProgress();
         const report = await importPath(store, target, {
@@ -41,7 +44,10 @@ export function registerImport(program: Command): void {
         if (format === 'json') writeJson({ ...report, index: indexNote });
         else process.stdout.write(`${formatImportReport(report)}\n${indexNote}\n`);
         if (report.files.some((file) => file.status === 'failed')) {
-          throw new ExitError('IMPORT_FAILED', 'Some files failed to import and were rolled back; see the report above.');
+          throw new ExitError(
+            'IMPORT_FAILED',
+            'Some files failed to import and were rolled back; see the report above.',
+          );
         }
       });
     });

@@ -18,7 +18,10 @@ export function parseTopK(value: string): number {
 export function parsePositiveInt(name: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
   const parsed = Number(value);
   if (!/^\d+$/.test(value.trim()) || parsed < 1 || parsed > max) {
-    throw new ExitError('INVALID_INPUT', `${name} must be an integer from 1 to ${max.toLocaleString('en-US')}, got "${value}".`);
+    throw new ExitError(
+      'INVALID_INPUT',
+      `${name} must be an integer from 1 to ${max.toLocaleString('en-US')}, got "${value}".`,
+    );
   }
   return parsed;
 }

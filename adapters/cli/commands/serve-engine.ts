@@ -8,7 +8,9 @@ import { waitForShutdown } from './serve.js';
 export function registerServeEngine(serve: Command): void {
   serve
     .command('engine')
-    .description('Serve the recommendation engine over HTTP for bots on other machines; see docs/engine-api.md')
+    .description(
+      'Serve the recommendation engine over HTTP for bots on other machines; see docs/engine-api.md',
+    )
     .option('--port <port>', 'TCP port (default: EXIT_ENGINE_PORT or 8787)')
     .option('--host <address>', 'listen address (default: EXIT_ENGINE_HOST or 127.0.0.1)')
     .action(async (options: { port?: string; host?: string }) => {
@@ -18,7 +20,10 @@ export function registerServeEngine(serve: Command): void {
           engine,
           logger,
           host: options.host ?? config.engineApi.host,
-          port: options.port !== undefined ? parsePositiveInt('--port', options.port, 65535) : config.engineApi.port,
+          port:
+            options.port !== undefined
+              ? parsePositiveInt('--port', options.port, 65535)
+              : config.engineApi.port,
           token: config.engineApi.token,
         });
         process.stdout.write(`Engine API listening on ${server.url} (Ctrl-C to stop)\n`);

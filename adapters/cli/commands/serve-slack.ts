@@ -28,17 +28,24 @@ export function registerServeSlack(serve: Command): void {
         const engine = await openEngineClient(config, store, logger);
         const threads = new ThreadStore(store.db, logger);
         const pruned = await threads.prune(new Date(Date.now() - THREAD_RETENTION_DAYS * 86_400_000));
-        if (pruned > 0) logger.info({ pruned, retentionDays: THREAD_RETENTION_DAYS }, 'Deleted old result threads');
+        if (pruned > 0)
+          logger.info({ pruned, retentionDays: THREAD_RETENTION_DAYS }, 'Deleted old result threads');
         const bot = new ExitBot({
           engine,
           threads,
           logger,
           defaultTopK: config.topK,
           maxSearches: config.botMaxSearches,
-          // TODO: pass the Chart.js valuation chart renderer here once it exists; until then answers carry no chart.
+          // TODO: pass a ChartRenderer built on bot/charts (renderComparison, renderFootballField) once
+          // partners carry their valuation breakdown; until then replies carry no chart.
           charts: null,
         });
-        const slack = createSlackBot({ settings, bot, logger });
+        const slack = createSlackBot({
+          settings,
+          bot,
+          logger,
+          ...(config.slack.apiUrl ? { clientOptions: { slackApiUrl: config.slack.apiUrl } } : {}),
+        });
         const { eventsUrl } = await slack.start();
         process.stdout.write(
           eventsUrl

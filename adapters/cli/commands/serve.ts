@@ -5,7 +5,9 @@ import { registerServeSlack } from './serve-slack.js';
 
 /** `exitbot serve <service>`: long-running services, stopped with Ctrl-C or SIGTERM. */
 export function registerServe(program: Command): void {
-  const serve = program.command('serve').description('Run a long-running service: the Slack bot or the engine HTTP API');
+  const serve = program
+    .command('serve')
+    .description('Run a long-running service: the Slack bot or the engine HTTP API');
   registerServeSlack(serve);
   registerServeEngine(serve);
 }

@@ -18,12 +18,15 @@ function sectorText(code: string | null): string {
 export function renderRecommendationText(result: RecommendResult): string {
   const r = result.requester;
   const lines: string[] = [];
-  const ids = [r.brn ? `BRN ${r.brn}` : null, r.ticker ? `ticker ${r.ticker}` : null].filter(Boolean).join(', ');
+  const ids = [r.brn ? `BRN ${r.brn}` : null, r.ticker ? `ticker ${r.ticker}` : null]
+    .filter(Boolean)
+    .join(', ');
   lines.push(`Partners for ${r.name}${ids ? ` (${ids})` : ''}`);
   lines.push(
     `Sector: ${sectorText(r.sector)} | Patents: ${r.patentCount} | Valuation: ${valuationText(r.valuation)} | Matched by: ${r.representation}`,
   );
-  if (result.query.sector) lines.push(`Preferred sector: ${sectorText(result.query.sector)} (${result.query.sector})`);
+  if (result.query.sector)
+    lines.push(`Preferred sector: ${sectorText(result.query.sector)} (${result.query.sector})`);
   lines.push('');
   if (result.partners.length === 0) {
     lines.push('No partners found.');
@@ -58,16 +61,21 @@ export function renderRecommendationText(result: RecommendResult): string {
       lines.push(`  #${partner.rank} ${partner.name}`);
       for (const item of partner.evidence) {
         if (item.kind === 'patent') {
-          lines.push(`    patent ${item.applicationNo} (${item.filingDate ?? 'no date'}) sim ${item.similarity.toFixed(3)}: ${item.title}`);
+          lines.push(
+            `    patent ${item.applicationNo} (${item.filingDate ?? 'no date'}) sim ${item.similarity.toFixed(3)}: ${item.title}`,
+          );
           if (item.closestRequesterPatent) {
             const own = item.closestRequesterPatent;
-            lines.push(`      closest own patent ${own.applicationNo} sim ${own.similarity.toFixed(3)}: ${own.title}`);
+            lines.push(
+              `      closest own patent ${own.applicationNo} sim ${own.similarity.toFixed(3)}: ${own.title}`,
+            );
           }
         } else {
           lines.push(`    profile sim ${item.similarity.toFixed(3)}: ${item.text}`);
         }
       }
-      if (partner.sharedIpcSubclasses.length > 0) lines.push(`    shared IPC: ${partner.sharedIpcSubclasses.join(', ')}`);
+      if (partner.sharedIpcSubclasses.length > 0)
+        lines.push(`    shared IPC: ${partner.sharedIpcSubclasses.join(', ')}`);
     }
   }
   if (result.notes.length > 0) {
@@ -75,6 +83,7 @@ export function renderRecommendationText(result: RecommendResult): string {
     for (const note of result.notes) lines.push(`Note: ${note}`);
   }
   const fallbacks = result.models.filter((model) => model.fallback);
-  for (const model of fallbacks) lines.push(`Model: ${model.stage} used fallback ${model.id}${model.note ? ` (${model.note})` : ''}.`);
+  for (const model of fallbacks)
+    lines.push(`Model: ${model.stage} used fallback ${model.id}${model.note ? ` (${model.note})` : ''}.`);
   return lines.join('\n');
 }

@@ -43,8 +43,17 @@ export interface Column {
 
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const cells = rows.map((row) => row.map((cell, i) => truncateToWidth(cell, columns[i]?.maxWidth ?? 60)));
-  const widths = columns.map((column, i) => Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[i] ?? ''))));
+  const widths = columns.map((column, i) =>
+    Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[i] ?? ''))),
+  );
   const line = (row: readonly string[]) =>
-    row.map((cell, i) => pad(cell, widths[i] as number, columns[i]?.align ?? 'left')).join('  ').trimEnd();
-  return [line(columns.map((column) => column.header)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+    row
+      .map((cell, i) => pad(cell, widths[i] as number, columns[i]?.align ?? 'left'))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns.map((column) => column.header)),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.map(line),
+  ].join('\n');
 }

@@ -9,16 +9,29 @@ import { runSlackSearch } from './search.js';
 const ACTION_ID = new RegExp(`^${ACTION_PREFIX}(details|patents|valuation|exclude|more|pick)_`);
 
 /**
- * Buttons: details, patents, valuation, exclude and more are answered in the result thread from
- * the stored result; pick (after an ambiguous name) runs a new search for the chosen company.
+ * Buttons: details, patents, valuation, exclude and more get their reply in the result thread,
+ * from the stored result, and pick (after an ambiguous name) runs a new search for the chosen company.
  */
 export function registerActions(app: App, context: SlackHandlerContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_ID, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const kind = ACTION_ID.exec(action.action_id)?.[1] as 'details' | 'patents' | 'valuation' | 'exclude' | 'more' | 'pick';
+    const kind = ACTION_ID.exec(action.action_id)?.[1] as
+      | 'details'
+      | 'patents'
+      | 'valuation'
+      | 'exclude'
+      | 'more'
+      | 'pick';
     const channel = body.channel?.id;
     const requestId = randomUUID();
-    const logger = context.logger.child({ requestId, platform: 'slack', action: kind, team: body.team?.id, channel, user: body.user.id });
+    const logger = context.logger.child({
+      requestId,
+      platform: 'slack',
+      action: kind,
+      team: body.team?.id,
+      channel,
+      user: body.user.id,
+    });
     if (!channel) {
       logger.warn('Button press without a channel; ignored');
       return;
@@ -26,7 +39,11 @@ export function registerActions(app: App, context: SlackHandlerContext): void {
     const limiter = kind === 'pick' ? context.searchLimiter : context.followUpLimiter;
     const wait = limiter.take(userKey(body.team?.id, body.user.id));
     if (wait > 0) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: rateLimitedReply(wait).title });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: rateLimitedReply(wait).title,
+      });
       logger.info({ retryAfterSeconds: wait }, 'Button press rate-limited');
       return;
     }
@@ -61,12 +78,16 @@ export function registerActions(app: App, context: SlackHandlerContext): void {
       return;
     }
     const thread = { platform: 'slack', channelId: channel, threadId: threadTs };
-    const reply = await context.bot.action({ thread, userId: body.user.id, requestId, logger }, kind, action.value ?? '');
+    const reply = await context.bot.action(
+      { thread, userId: body.user.id, requestId, logger },
+      kind,
+      action.value ?? '',
+    );
     if (!reply) return;
     try {
       await postReply(client, channel, threadTs, reply, logger);
     } catch (error) {
-      logger.error({ err: error, slackError: slackErrorCode(error) }, 'Posting the button answer failed');
+      logger.error({ err: error, slackError: slackErrorCode(error) }, 'Posting the button reply failed');
     }
   });
 }

@@ -9,8 +9,8 @@ import { runSlackSearch } from './search.js';
 export const SLASH_COMMAND = '/exit';
 
 /**
- * `/exit`: help and invalid input are answered in the acknowledgement itself (visible only to the
- * user); a search is acknowledged at once, then answered in a thread. The acknowledgement never
+ * `/exit`: help and invalid input get their reply in the acknowledgement itself, visible only to
+ * the user. A search is acknowledged at once, and its result follows in a thread. The acknowledgement never
  * waits for the engine, so it stays within Slack's 3-second limit.
  */
 export function registerCommand(app: App, context: SlackHandlerContext): void {
@@ -27,8 +27,12 @@ export function registerCommand(app: App, context: SlackHandlerContext): void {
     const plan = context.bot.planCommand(command.text ?? '');
     if (plan.kind === 'reply') {
       const [message] = renderSlackMessages(plan.reply);
-      await ack({ response_type: 'ephemeral', text: message?.text ?? plan.reply.title, blocks: message?.blocks ?? [] });
-      logger.info({ reply: plan.reply.tone }, 'Command answered without a search');
+      await ack({
+        response_type: 'ephemeral',
+        text: message?.text ?? plan.reply.title,
+        blocks: message?.blocks ?? [],
+      });
+      logger.info({ reply: plan.reply.tone }, 'Command replied to without a search');
       return;
     }
     const wait = context.searchLimiter.take(userKey(command.team_id, command.user_id));

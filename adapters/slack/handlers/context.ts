@@ -3,7 +3,7 @@ import type { RateLimiter } from '../../../bot/rate-limit.js';
 import type { Logger } from '../../../core/logger.js';
 import type { RecentDeliveries } from '../deliveries.js';
 
-/** What every Slack listener shares. */
+/** Dependencies every Slack listener shares. */
 export interface SlackHandlerContext {
   bot: ExitBot;
   logger: Logger;

@@ -8,12 +8,18 @@ import { type SlackHandlerContext, userKey } from './context.js';
 const MENTION = /<[@#!][^>]*>/g;
 
 /**
- * Messages in threads: a reply in a thread that holds an EXIT result is a follow-up question. A
- * retried delivery of an event already handled is dropped, so nothing is answered twice.
+ * Messages in threads: a reply in a thread that contains an EXIT result is a follow-up question. A
+ * retried delivery of an event already handled is dropped, so no event gets two replies.
  */
 export function registerMessages(app: App, context: SlackHandlerContext): void {
   app.event('message', async ({ event, body, client, context: boltContext }) => {
-    if (event.subtype !== undefined || !('thread_ts' in event) || !event.thread_ts || event.thread_ts === event.ts) return;
+    if (
+      event.subtype !== undefined ||
+      !('thread_ts' in event) ||
+      !event.thread_ts ||
+      event.thread_ts === event.ts
+    )
+      return;
     if (event.bot_id || !event.user || typeof event.text !== 'string') return;
     const eventId = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
     const requestId = randomUUID();
@@ -27,10 +33,17 @@ export function registerMessages(app: App, context: SlackHandlerContext): void {
       thread: event.thread_ts,
     });
     if (!context.deliveries.claim(eventId)) {
-      logger.info({ retryNum: boltContext.retryNum, retryReason: boltContext.retryReason }, 'Retried delivery of a handled event; not answering again');
+      logger.info(
+        { retryNum: boltContext.retryNum, retryReason: boltContext.retryReason },
+        'Retried delivery of a handled event; not answering again',
+      );
       return;
     }
-    if (boltContext.retryNum) logger.info({ retryNum: boltContext.retryNum }, 'Retried delivery of an event not seen before; answering it');
+    if (boltContext.retryNum)
+      logger.info(
+        { retryNum: boltContext.retryNum },
+        'Retried delivery of an event not seen before; answering it',
+      );
     const thread = { platform: 'slack', channelId: event.channel, threadId: event.thread_ts };
     // Most thread messages in a channel are not about EXIT; they are dropped before the rate limit.
     if (!(await context.bot.isResultThread(thread))) return;
@@ -39,7 +52,12 @@ export function registerMessages(app: App, context: SlackHandlerContext): void {
     if (wait > 0) {
       logger.info({ retryAfterSeconds: wait }, 'Follow-up rate-limited');
       await client.chat
-        .postEphemeral({ channel: event.channel, user: event.user, thread_ts: event.thread_ts, text: rateLimitedReply(wait).title })
+        .postEphemeral({
+          channel: event.channel,
+          user: event.user,
+          thread_ts: event.thread_ts,
+          text: rateLimitedReply(wait).title,
+        })
         .catch((error: unknown) => logger.warn({ err: error }, 'Rate-limit notice failed'));
       return;
     }
@@ -48,7 +66,7 @@ export function registerMessages(app: App, context: SlackHandlerContext): void {
     try {
       await postReply(client, event.channel, event.thread_ts, reply, logger);
     } catch (error) {
-      logger.error({ err: error, slackError: slackErrorCode(error) }, 'Posting the follow-up answer failed');
+      logger.error({ err: error, slackError: slackErrorCode(error) }, 'Posting the follow-up reply failed');
     }
   });
 }

@@ -2,7 +2,15 @@ import type { webApi } from '@slack/bolt';
 import type { CommandPlan, ExitBot } from '../../../bot/exit-bot.js';
 import type { Logger } from '../../../core/logger.js';
 import { escapeMrkdwn } from '../blocks.js';
-import { cannotPostHere, INVITE_ME, type Line, lineBlocks, plainLine, postReply, slackErrorCode } from '../post.js';
+import {
+  cannotPostHere,
+  INVITE_ME,
+  type Line,
+  lineBlocks,
+  plainLine,
+  postReply,
+  slackErrorCode,
+} from '../post.js';
 
 type WebClient = webApi.WebClient;
 type SearchPlan = Extract<CommandPlan, { kind: 'search' }>;
@@ -32,18 +40,28 @@ function workingLine(bot: ExitBot, run: SearchRun, position: number | null, seco
 
 /**
  * Runs one `/exit` search in Slack: posts the working message that becomes the thread's parent,
- * shows progress on it while the search runs, posts the answer into the thread and turns the parent
+ * shows progress on it while the search runs, posts the result into the thread and turns the parent
  * into a one-line summary.
  */
-export async function runSlackSearch(bot: ExitBot, run: SearchRun, progressIntervalMs: number): Promise<void> {
+export async function runSlackSearch(
+  bot: ExitBot,
+  run: SearchRun,
+  progressIntervalMs: number,
+): Promise<void> {
   const { client, channel, logger } = run;
   let parentTs: string;
   try {
-    const posted = await client.chat.postMessage({ channel, ...lineBlocks(workingLine(bot, run, null, null)) });
+    const posted = await client.chat.postMessage({
+      channel,
+      ...lineBlocks(workingLine(bot, run, null, null)),
+    });
     parentTs = posted.ts as string;
   } catch (error) {
     if (cannotPostHere(error)) {
-      logger.info({ slackError: slackErrorCode(error) }, 'Cannot post in the channel; told the user to invite the app');
+      logger.info(
+        { slackError: slackErrorCode(error) },
+        'Cannot post in the channel; told the user to invite the app',
+      );
       await run.notifyUser(INVITE_ME);
       return;
     }
@@ -60,12 +78,19 @@ export async function runSlackSearch(bot: ExitBot, run: SearchRun, progressInter
     const seconds = Math.round((Date.now() - started) / 1000);
     client.chat
       .update({ channel, ts: parentTs, ...lineBlocks(workingLine(bot, run, position, seconds)) })
-      .catch((error: unknown) => log.warn({ err: error, slackError: slackErrorCode(error) }, 'Progress update failed'));
+      .catch((error: unknown) =>
+        log.warn({ err: error, slackError: slackErrorCode(error) }, 'Progress update failed'),
+      );
   };
   const timer = setInterval(showProgress, progressIntervalMs);
   try {
     const reply = await bot.search(
-      { thread: { platform: 'slack', channelId: channel, threadId: parentTs }, userId: run.userId, requestId: run.requestId, logger: log },
+      {
+        thread: { platform: 'slack', channelId: channel, threadId: parentTs },
+        userId: run.userId,
+        requestId: run.requestId,
+        logger: log,
+      },
       run.plan,
       (queuedAt) => {
         position = queuedAt;
@@ -76,7 +101,10 @@ export async function runSlackSearch(bot: ExitBot, run: SearchRun, progressInter
     clearInterval(timer);
     let summary: Line;
     if (reply.tone === 'error') {
-      summary = { mrkdwn: `:warning: ${escapeMrkdwn(reply.title)} (asked by <@${run.userId}>)`, text: reply.title };
+      summary = {
+        mrkdwn: `:warning: ${escapeMrkdwn(reply.title)} (asked by <@${run.userId}>)`,
+        text: reply.title,
+      };
     } else {
       await postReply(client, channel, parentTs, reply, log);
       const count = reply.items.length;
@@ -87,10 +115,16 @@ export async function runSlackSearch(bot: ExitBot, run: SearchRun, progressInter
     }
     await client.chat.update({ channel, ts: parentTs, ...lineBlocks(summary) });
   } catch (error) {
-    log.error({ err: error, slackError: slackErrorCode(error) }, 'Posting the search answer failed');
+    log.error({ err: error, slackError: slackErrorCode(error) }, 'Posting the search result failed');
     await client.chat
-      .update({ channel, ts: parentTs, ...lineBlocks(plainLine(`Posting the answer failed. Please try again (reference ${run.requestId}).`)) })
-      .catch((updateError: unknown) => log.error({ err: updateError }, 'Reporting the failure in Slack failed too'));
+      .update({
+        channel,
+        ts: parentTs,
+        ...lineBlocks(plainLine(`Posting the result failed. Please try again (reference ${run.requestId}).`)),
+      })
+      .catch((updateError: unknown) =>
+        log.error({ err: updateError }, 'Reporting the failure in Slack failed too'),
+      );
   } finally {
     finished = true;
     clearInterval(timer);

@@ -18,7 +18,7 @@ export const AREA_COUNT = AREAS.length;
 
 const INDEX_BY_CODE = new Map(AREAS.map((area, index) => [area.code, index]));
 
-/** Position of an area in AREAS; throws on an unknown code so that a typo in the vocabulary fails early. */
+/** Returns the position of an area in AREAS, and throws on an unknown code so that a vocabulary typo fails early. */
 export function areaIndex(code: string): number {
   const index = INDEX_BY_CODE.get(code);
   if (index === undefined) throw new Error(`Unknown technology area "${code}"`);

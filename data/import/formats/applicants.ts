@@ -1,5 +1,5 @@
-import type { NameMatch } from '../../identity/resolver.js';
 import { normalizeCompanyName } from '../../identity/names.js';
+import type { NameMatch } from '../../identity/resolver.js';
 import { chunk } from '../companies.js';
 import type { ImportContext } from '../types.js';
 import { APPLICANT_NO_KEY } from './kipris.js';
@@ -13,7 +13,7 @@ export interface ResolvedApplicant {
   resolution: 'applicant_no' | 'name' | 'created' | 'ambiguous';
 }
 
-/** What resolving a patent's applicants did besides choosing companies. */
+/** Resolved applicants of a patent, and whether resolving them created records. */
 export interface ApplicantResolution {
   applicants: ResolvedApplicant[];
   /** True when an applicant-only company or a name alias was created. */
@@ -93,7 +93,11 @@ export class ApplicantResolver {
   }
 
   /** Resolves one patent's applicants in order; `line` is used for warnings in the file report. */
-  async resolve(line: number, names: readonly string[], applicantNo: string | null): Promise<ApplicantResolution> {
+  async resolve(
+    line: number,
+    names: readonly string[],
+    applicantNo: string | null,
+  ): Promise<ApplicantResolution> {
     const { tally, resolver, format } = this.context;
     const normalized = names.map(normalizeCompanyName);
     let createdRecords = false;

@@ -8,6 +8,8 @@ export interface CoApplication {
   date: string | null;
   /** Applicants' companies in order; null for applicants left unattached. */
   companyIds: readonly (number | null)[];
+  /** Companies the stored applicants of the patent pointed to before this import, if it existed. */
+  previousCompanyIds: readonly (number | null)[];
 }
 
 interface Pair {
@@ -34,16 +36,32 @@ function pairsOf(item: CoApplication): Map<string, Pair> {
  * pair of distinct companies (company_a < company_b), the application number as reference and the
  * filing date as date. Rows this format wrote earlier that no longer hold are deleted; rows from
  * other sources are left alone. Returns the references whose interactions changed.
+ *
+ * Stored rows are looked up by company_a, the leading column of the interactions unique index, so a
+ * batch never scans the whole table: every stored pair of a patent has one of its old or new
+ * applicant companies as company_a.
  */
-export async function syncCoApplications(context: ImportContext, items: readonly CoApplication[]): Promise<Set<string>> {
+export async function syncCoApplications(
+  context: ImportContext,
+  items: readonly CoApplication[],
+): Promise<Set<string>> {
   const { db, format } = context;
-  const stored = new Map<string, { id: number; company_a: number; company_b: number; date: string | null; source: string }[]>();
-  for (const part of chunk(items.map((item) => item.reference))) {
+  const stored = new Map<
+    string,
+    { id: number; company_a: number; company_b: number; date: string | null; source: string }[]
+  >();
+  const companyIds = new Set<number>();
+  for (const item of items) {
+    for (const id of [...item.companyIds, ...item.previousCompanyIds]) if (id !== null) companyIds.add(id);
+  }
+  const references = new Set(items.map((item) => item.reference));
+  for (const part of chunk([...companyIds])) {
     const rows = await db
       .selectFrom('interactions')
       .select(['id', 'company_a', 'company_b', 'date', 'source', 'reference'])
+      .where('company_a', 'in', part)
       .where('kind', '=', 'co_application')
-      .where('reference', 'in', part)
+      .where('reference', 'in', [...references])
       .execute();
     for (const row of rows) {
       const list = stored.get(row.reference) ?? [];
@@ -53,12 +71,19 @@ export async function syncCoApplications(context: ImportContext, items: readonly
   }
 
   const changed = new Set<string>();
-  const inserts: { company_a: number; company_b: number; kind: string; date: string | null; reference: string; source: string }[] = [];
+  const inserts: {
+    company_a: number;
+    company_b: number;
+    kind: string;
+    date: string | null;
+    reference: string;
+    source: string;
+  }[] = [];
   for (const item of items) {
-    const wanted = pairsOf(item);
+    const desired = pairsOf(item);
     for (const row of stored.get(item.reference) ?? []) {
       const key = `${row.company_a}-${row.company_b}`;
-      const pair = wanted.get(key);
+      const pair = desired.get(key);
       if (!pair) {
         if (row.source === format) {
           await db.deleteFrom('interactions').where('id', '=', row.id).execute();
@@ -66,13 +91,13 @@ export async function syncCoApplications(context: ImportContext, items: readonly
         }
         continue;
       }
-      wanted.delete(key);
+      desired.delete(key);
       if (row.source === format && row.date !== pair.date) {
         await db.updateTable('interactions').set({ date: pair.date }).where('id', '=', row.id).execute();
         changed.add(item.reference);
       }
     }
-    for (const pair of wanted.values()) {
+    for (const pair of desired.values()) {
       inserts.push({
         company_a: pair.a,
         company_b: pair.b,

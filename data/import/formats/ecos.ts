@@ -5,7 +5,7 @@ import { parseDate, parseNumber, RowCheck, toMoneyScale } from '../values.js';
 /**
  * Bank of Korea ECOS daily series exports (columns STAT_CODE, STAT_NAME, ITEM_CODE1, ITEM_NAME1,
  * UNIT_NAME, TIME as YYYYMMDD, DATA_VALUE). All series share the header, so the first row's item
- * tells them apart: table 802Y001 items 0001000 (KOSPI) and 0089000 (KOSDAQ) are index closes, table
+ * identifies the series: table 802Y001 items 0001000 (KOSPI) and 0089000 (KOSDAQ) are index closes, table
  * 722Y001 item 0101000 is the BOK base rate in percent a year.
  */
 
@@ -16,7 +16,7 @@ interface EcosSeries {
   itemCode: string;
   itemName: string;
   rank: number;
-  /** Where the values go: an index close series or a rate series. */
+  /** Destination of the values: an index close series or a rate series. */
   target: { table: 'market_index_values'; indexCode: string } | { table: 'rate_series'; seriesCode: string };
 }
 
@@ -25,7 +25,8 @@ function ecosFormat(series: EcosSeries): FormatImporter {
     name: series.format,
     columns: ECOS_COLUMNS,
     matchesFirstRow: (row) =>
-      row !== undefined && (row.ITEM_CODE1?.trim() === series.itemCode || row.ITEM_NAME1?.trim() === series.itemName),
+      row !== undefined &&
+      (row.ITEM_CODE1?.trim() === series.itemCode || row.ITEM_NAME1?.trim() === series.itemName),
     rank: series.rank,
     batchSize: 1000,
     async importRows(context, rows) {
@@ -34,7 +35,10 @@ function ecosFormat(series: EcosSeries): FormatImporter {
         const check = new RowCheck();
         const item = row.values.ITEM_CODE1?.trim() ?? '';
         if (item !== series.itemCode && row.values.ITEM_NAME1?.trim() !== series.itemName) {
-          check.optional({ reason: `row of another ECOS series (expected item ${series.itemCode})`, value: item });
+          check.optional({
+            reason: `row of another ECOS series (expected item ${series.itemCode})`,
+            value: item,
+          });
         }
         const date = check.required(parseDate(row.values.TIME), 'TIME');
         const value = check.required(parseNumber(row.values.DATA_VALUE), 'DATA_VALUE');
@@ -65,7 +69,11 @@ function ecosFormat(series: EcosSeries): FormatImporter {
                 selectBy: 'date',
                 fixed: { series_code: target.seriesCode },
               },
-              parsed.map(({ date, value }) => ({ series_code: target.seriesCode, date, rate_pct: toMoneyScale(value) })),
+              parsed.map(({ date, value }) => ({
+                series_code: target.seriesCode,
+                date,
+                rate_pct: toMoneyScale(value),
+              })),
             );
       for (const outcome of outcomes) context.tally.record(outcome);
     },

@@ -1,12 +1,20 @@
 import { CHILD_SPECS, importCompanyRows } from '../rows.js';
 import type { FormatImporter } from '../types.js';
-import { parseBrnField, parseDate, parseFiscalMonth, parseNumber, parseTicker, RowCheck, text } from '../values.js';
 import { upsertRows } from '../upsert.js';
+import {
+  parseBrnField,
+  parseDate,
+  parseFiscalMonth,
+  parseNumber,
+  parseTicker,
+  RowCheck,
+  text,
+} from '../values.js';
 
 /**
- * FnGuide DataGuide extracts: the listed-company table that ties a ticker (A005930) to its BRN,
- * with total assets per fiscal year in thousands of KRW (천원); the ticker-name code list; and
- * daily KOSPI returns.
+ * FnGuide DataGuide extracts. The listed-company table ties a ticker (A005930) to its BRN and gives
+ * total assets per fiscal year in thousands of KRW (천원). The code list maps tickers to names, and
+ * the return file has daily KOSPI returns as fractions (0.0088 is 0.88 %).
  */
 
 /** Account name of total assets, the same as in the KRX cookbook statements. */
@@ -27,7 +35,8 @@ export const fnguideCompanies: FormatImporter = {
       const name = check.required(text(v.Name) ?? text(v.conm), 'Name');
       const fiscalMonth = check.optional(parseFiscalMonth(v.결산월));
       const year = text(v.회계년) ?? text(v.year);
-      if (year !== null && !/^\d{4}$/.test(year)) check.optional({ reason: 'malformed fiscal year', value: year });
+      if (year !== null && !/^\d{4}$/.test(year))
+        check.optional({ reason: 'malformed fiscal year', value: year });
       const assets = check.optional(parseNumber(v.asset));
       if (check.rejection || ticker === null || brn === null || name === null) {
         return check.rejection ?? { reason: 'invalid row', value: '' };
@@ -49,7 +58,14 @@ export const fnguideCompanies: FormatImporter = {
           return [
             {
               spec: CHILD_SPECS.statements(SOURCE),
-              row: { company_id: companyId, period, account: TOTAL_ASSETS, value: assets, unit: '1000_krw', source: SOURCE },
+              row: {
+                company_id: companyId,
+                period,
+                account: TOTAL_ASSETS,
+                value: assets,
+                unit: '1000_krw',
+                source: SOURCE,
+              },
             },
           ];
         },
@@ -67,7 +83,8 @@ export const fnguideCodeList: FormatImporter = {
       const check = new RowCheck();
       const ticker = check.required(parseTicker(row.values.code), 'code');
       const name = check.required(text(row.values.conm), 'conm');
-      if (check.rejection || ticker === null || name === null) return check.rejection ?? { reason: 'invalid row', value: '' };
+      if (check.rejection || ticker === null || name === null)
+        return check.rejection ?? { reason: 'invalid row', value: '' };
       return { company: { identity: { ticker, names: [name] }, name, kind: 'company', listed: true } };
     }),
 };

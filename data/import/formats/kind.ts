@@ -30,7 +30,8 @@ export const kindListedCompanies: FormatImporter = {
       const name = check.required(text(v.회사명), '회사명');
       const listingDate = check.optional(parseDate(v.상장일));
       const fiscalMonth = check.optional(parseFiscalMonth(v.결산월));
-      if (check.rejection || ticker === null || name === null) return check.rejection ?? { reason: 'invalid row', value: '' };
+      if (check.rejection || ticker === null || name === null)
+        return check.rejection ?? { reason: 'invalid row', value: '' };
       return {
         company: {
           identity: { ticker, names: [name] },
@@ -66,7 +67,8 @@ export const krxMarketSnapshot: FormatImporter = {
       const close = check.optional(parseNumber(v.종가));
       const marketCap = check.optional(parseNumber(v.시가총액));
       const shares = check.optional(parseNumber(v.상장주식수));
-      if (check.rejection || ticker === null || name === null) return check.rejection ?? { reason: 'invalid row', value: '' };
+      if (check.rejection || ticker === null || name === null)
+        return check.rejection ?? { reason: 'invalid row', value: '' };
       return {
         company: {
           identity: { ticker, names: [name] },

@@ -103,7 +103,11 @@ export const neojuneUniversities: FormatImporter = {
 };
 
 /** Key-value lookups in company_keys for one key kind, 500 values per query. */
-async function keysOf(context: ImportContext, kind: string, values: readonly string[]): Promise<Map<string, number>> {
+async function keysOf(
+  context: ImportContext,
+  kind: string,
+  values: readonly string[],
+): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   for (const part of chunk([...new Set(values)])) {
     const rows = await context.db
@@ -168,7 +172,8 @@ function applicantNumbers(name: string, ownerColumn: string, ownerKey: string, r
           );
         }
       }
-      for (const part of chunk(inserts, 300)) await context.db.insertInto('company_keys').values(part).execute();
+      for (const part of chunk(inserts, 300))
+        await context.db.insertInto('company_keys').values(part).execute();
     },
   };
 }

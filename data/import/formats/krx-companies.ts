@@ -1,12 +1,21 @@
 import type { ChildBuilder, ChildRow } from '../rows.js';
 import { CHILD_SPECS, importCompanyRows } from '../rows.js';
 import type { CsvRow, FormatImporter } from '../types.js';
-import { normalizeMarket, parseNumber, parseTicker, type Rejection, RowCheck, text, toMoneyScale } from '../values.js';
+import {
+  normalizeMarket,
+  parseNumber,
+  parseTicker,
+  type Rejection,
+  RowCheck,
+  text,
+  toMoneyScale,
+} from '../values.js';
 
 /**
- * Company lists from the KRX quant cookbook (CC0, data as of early November 2021): the KRX ticker
- * list with market, KRX industry, market capitalisation in KRW and per-share figures; two KRX
- * snapshots of the same kind; the WICS sector membership; and DART's corp code list.
+ * Company lists from the KRX quant cookbook (CC0, data as of early November 2021). The KRX ticker
+ * list carries market, KRX industry, market capitalisation in KRW and per-share figures, and two
+ * KRX snapshots carry parts of the same. The other lists are the WICS sector membership and DART's
+ * corp code list.
  */
 
 /** Per-share and valuation figures a row may carry, by metric name in company_metrics. */
@@ -39,7 +48,7 @@ export function metricRows(source: string, companyId: number, metrics: Record<st
   }));
 }
 
-/** A market capitalisation row in KRW; as_of stays null because these files record no date. */
+/** Builds a market capitalisation row in KRW. as_of stays null because these files record no date. */
 export function marketCapRow(
   source: string,
   companyId: number,

@@ -11,7 +11,7 @@ import { metricRows, parseMetrics } from './krx-companies.js';
 
 export const krxValuationRatios: FormatImporter = {
   name: 'krx_valuation_ratios',
-  // The R row-name column (empty header) holds the ticker.
+  // The R row-name column (empty header) contains the ticker.
   columns: ['', 'PER', 'PBR', 'PCR', 'PSR'],
   rank: 40,
   batchSize: 500,
@@ -37,7 +37,8 @@ export const krxStatements: FormatImporter = {
       const check = new RowCheck();
       const ticker = check.required(parseTicker(row.values.ticker), 'ticker');
       const account = check.required(text(row.values.account), 'account');
-      if (account !== null && account.length > 100) check.optional({ reason: 'account name too long', value: account });
+      if (account !== null && account.length > 100)
+        check.optional({ reason: 'account name too long', value: account });
       const period = check.required(parseMonth(row.values.period), 'period');
       const value = check.required(parseNumber(row.values.value_100m_krw), 'value_100m_krw');
       if (check.rejection || ticker === null || account === null || period === null || value === null) {
@@ -82,7 +83,12 @@ export const krxMonthlyCloses: FormatImporter = {
         children: (companyId) => [
           {
             spec: CHILD_SPECS.monthlyCloses(),
-            row: { company_id: companyId, month, last_trading_date: lastTradingDate, close_krw: toMoneyScale(close) },
+            row: {
+              company_id: companyId,
+              month,
+              last_trading_date: lastTradingDate,
+              close_krw: toMoneyScale(close),
+            },
           },
         ],
       };

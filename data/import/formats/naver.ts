@@ -34,7 +34,9 @@ export function parseStringList(raw: string | undefined): string[] | Rejection {
     while (index < end && source[index] !== char) {
       if (source[index] === '\\' && index + 1 < end) {
         const next = source[index + 1] as string;
-        value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+        if (next === 'n') value += '\n';
+        else if (next === 't') value += '\t';
+        else value += next;
         index += 2;
       } else {
         value += source[index];
@@ -62,7 +64,8 @@ export const naverThemes: FormatImporter = {
       const themes = check.optional(parseStringList(v.naver_themes)) ?? [];
       const capTrillions = check.optional(parseNumber(v.market_cap_raw));
       const close = check.optional(parseNumber(v.close_krw));
-      if (check.rejection || ticker === null || name === null) return check.rejection ?? { reason: 'invalid row', value: '' };
+      if (check.rejection || ticker === null || name === null)
+        return check.rejection ?? { reason: 'invalid row', value: '' };
       const market = normalizeMarket(v.market);
       return {
         company: {
@@ -75,7 +78,9 @@ export const naverThemes: FormatImporter = {
           listed: market !== null,
         },
         children: (companyId) =>
-          capTrillions === null ? [] : [marketCapRow(THEME_SOURCE, companyId, capTrillions * TRILLION, close, null)],
+          capTrillions === null
+            ? []
+            : [marketCapRow(THEME_SOURCE, companyId, capTrillions * TRILLION, close, null)],
       };
     }),
 };
@@ -99,7 +104,11 @@ export const naverOverview: FormatImporter = {
     }
     const stored = new Map<string, { id: number; overview: string | null }>();
     for (const part of chunk(parsed.map((item) => item.ticker))) {
-      const found = await context.db.selectFrom('companies').select(['id', 'ticker', 'overview']).where('ticker', 'in', part).execute();
+      const found = await context.db
+        .selectFrom('companies')
+        .select(['id', 'ticker', 'overview'])
+        .where('ticker', 'in', part)
+        .execute();
       for (const company of found) if (company.ticker) stored.set(company.ticker, company);
     }
     for (const item of parsed) {

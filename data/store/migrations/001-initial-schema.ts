@@ -41,19 +41,27 @@ export const initialSchema: Migration = {
 
     await db.schema
       .createTable('company_names')
-      .addColumn('company_id', 'integer', (col) => col.notNull().references('companies.id').onDelete('cascade'))
+      .addColumn('company_id', 'integer', (col) =>
+        col.notNull().references('companies.id').onDelete('cascade'),
+      )
       .addColumn('name', 'varchar(300)', (col) => col.notNull())
       .addColumn('normalized', 'varchar(300)', (col) => col.notNull())
       .addColumn('source', 'varchar(60)', (col) => col.notNull())
       .addPrimaryKeyConstraint('company_names_pk', ['company_id', 'name'])
       .execute();
-    await db.schema.createIndex('company_names_normalized').on('company_names').column('normalized').execute();
+    await db.schema
+      .createIndex('company_names_normalized')
+      .on('company_names')
+      .column('normalized')
+      .execute();
 
     await db.schema
       .createTable('company_keys')
       .addColumn('kind', 'varchar(40)', (col) => col.notNull())
       .addColumn('value', 'varchar(60)', (col) => col.notNull())
-      .addColumn('company_id', 'integer', (col) => col.notNull().references('companies.id').onDelete('cascade'))
+      .addColumn('company_id', 'integer', (col) =>
+        col.notNull().references('companies.id').onDelete('cascade'),
+      )
       .addPrimaryKeyConstraint('company_keys_pk', ['kind', 'value'])
       .execute();
     await db.schema.createIndex('company_keys_company').on('company_keys').column('company_id').execute();
@@ -95,11 +103,17 @@ export const initialSchema: Migration = {
       .addColumn('resolution', 'varchar(20)', (col) => col.notNull())
       .addPrimaryKeyConstraint('patent_applicants_pk', ['patent_id', 'position'])
       .execute();
-    await db.schema.createIndex('patent_applicants_company').on('patent_applicants').column('company_id').execute();
+    await db.schema
+      .createIndex('patent_applicants_company')
+      .on('patent_applicants')
+      .column('company_id')
+      .execute();
 
     await db.schema
       .createTable('financial_statements')
-      .addColumn('company_id', 'integer', (col) => col.notNull().references('companies.id').onDelete('cascade'))
+      .addColumn('company_id', 'integer', (col) =>
+        col.notNull().references('companies.id').onDelete('cascade'),
+      )
       .addColumn('period', 'varchar(7)', (col) => col.notNull())
       .addColumn('account', 'varchar(100)', (col) => col.notNull())
       .addColumn('value', MONEY, (col) => col.notNull())
@@ -110,7 +124,9 @@ export const initialSchema: Migration = {
 
     await db.schema
       .createTable('monthly_closes')
-      .addColumn('company_id', 'integer', (col) => col.notNull().references('companies.id').onDelete('cascade'))
+      .addColumn('company_id', 'integer', (col) =>
+        col.notNull().references('companies.id').onDelete('cascade'),
+      )
       .addColumn('month', 'varchar(7)', (col) => col.notNull())
       .addColumn('last_trading_date', 'varchar(10)')
       .addColumn('close_krw', MONEY, (col) => col.notNull())
@@ -119,7 +135,9 @@ export const initialSchema: Migration = {
 
     await db.schema
       .createTable('market_caps')
-      .addColumn('company_id', 'integer', (col) => col.notNull().references('companies.id').onDelete('cascade'))
+      .addColumn('company_id', 'integer', (col) =>
+        col.notNull().references('companies.id').onDelete('cascade'),
+      )
       .addColumn('source', 'varchar(60)', (col) => col.notNull())
       .addColumn('as_of', 'varchar(10)')
       .addColumn('market_cap_krw', 'bigint', (col) => col.notNull())
@@ -130,7 +148,9 @@ export const initialSchema: Migration = {
 
     await db.schema
       .createTable('company_metrics')
-      .addColumn('company_id', 'integer', (col) => col.notNull().references('companies.id').onDelete('cascade'))
+      .addColumn('company_id', 'integer', (col) =>
+        col.notNull().references('companies.id').onDelete('cascade'),
+      )
       .addColumn('source', 'varchar(60)', (col) => col.notNull())
       .addColumn('metric', 'varchar(40)', (col) => col.notNull())
       .addColumn('value', 'double precision', (col) => col.notNull())
@@ -157,8 +177,12 @@ export const initialSchema: Migration = {
     await db.schema
       .createTable('interactions')
       .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-      .addColumn('company_a', 'integer', (col) => col.notNull().references('companies.id').onDelete('cascade'))
-      .addColumn('company_b', 'integer', (col) => col.notNull().references('companies.id').onDelete('cascade'))
+      .addColumn('company_a', 'integer', (col) =>
+        col.notNull().references('companies.id').onDelete('cascade'),
+      )
+      .addColumn('company_b', 'integer', (col) =>
+        col.notNull().references('companies.id').onDelete('cascade'),
+      )
       .addColumn('kind', 'varchar(20)', (col) => col.notNull())
       .addColumn('date', 'varchar(10)')
       .addColumn('reference', 'varchar(100)', (col) => col.notNull())

@@ -36,7 +36,10 @@ describe('exitbot recommend and companies', () => {
 
   it('returns the JSON contract for a BRN', async () => {
     const requester = companies.find((c) => c.brn && !c.listed && c.patentCount > 5) as CompanyRow;
-    const run = await runCli(['recommend', requester.brn as string, '--format', 'json', '--top', '3'], fixture.env);
+    const run = await runCli(
+      ['recommend', requester.brn as string, '--format', 'json', '--top', '3'],
+      fixture.env,
+    );
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.requester).toMatchObject({ id: requester.id, name: requester.name, brn: requester.brn });
@@ -68,12 +71,18 @@ describe('exitbot recommend and companies', () => {
 
   it('orders partners by hit count, then best similarity', async () => {
     const requester = companies.find((c) => c.brn && c.patentCount > 5) as CompanyRow;
-    const run = await runCli(['recommend', requester.brn as string, '--format', 'json', '--top', '10', '--no-valuation-filter'], fixture.env);
+    const run = await runCli(
+      ['recommend', requester.brn as string, '--format', 'json', '--top', '10', '--no-valuation-filter'],
+      fixture.env,
+    );
     const partners = JSON.parse(run.stdout).partners as { hitCount: number; bestSimilarity: number }[];
     for (let i = 1; i < partners.length; i++) {
       const previous = partners[i - 1] as { hitCount: number; bestSimilarity: number };
       const current = partners[i] as { hitCount: number; bestSimilarity: number };
-      expect(previous.hitCount > current.hitCount || (previous.hitCount === current.hitCount && previous.bestSimilarity >= current.bestSimilarity)).toBe(true);
+      expect(
+        previous.hitCount > current.hitCount ||
+          (previous.hitCount === current.hitCount && previous.bestSimilarity >= current.bestSimilarity),
+      ).toBe(true);
     }
   });
 
@@ -112,8 +121,11 @@ describe('exitbot recommend and companies', () => {
   it('exits 2 and lists candidates for an ambiguous name', async () => {
     // Every generated name is at least two syllables; a one-syllable fragment shared by several companies is ambiguous.
     const counts = new Map<string, number>();
-    for (const c of companies) for (const ch of new Set(normalizeCompanyName(c.name))) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    const common = [...counts.entries()].filter(([ch]) => /[가-힣]/.test(ch)).sort((a, b) => b[1] - a[1])[0]?.[0] as string;
+    for (const c of companies)
+      for (const ch of new Set(normalizeCompanyName(c.name))) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    const common = [...counts.entries()]
+      .filter(([ch]) => /[가-힣]/.test(ch))
+      .sort((a, b) => b[1] - a[1])[0]?.[0] as string;
     const run = await runCli(['recommend', common, '--format', 'json'], fixture.env);
     expect(run.code).toBe(2);
     const error = JSON.parse(run.stdout).error;
@@ -131,7 +143,18 @@ describe('exitbot recommend and companies', () => {
 
   it('honours a Korean sector alias', async () => {
     const requester = companies.find((c) => c.brn && c.patentCount > 0) as CompanyRow;
-    const run = await runCli(['recommend', requester.brn as string, '--sector', '반도체', '--format', 'json', '--no-valuation-filter'], fixture.env);
+    const run = await runCli(
+      [
+        'recommend',
+        requester.brn as string,
+        '--sector',
+        '반도체',
+        '--format',
+        'json',
+        '--no-valuation-filter',
+      ],
+      fixture.env,
+    );
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.query.sector).toBe('semiconductor');
@@ -140,7 +163,10 @@ describe('exitbot recommend and companies', () => {
 
   it('says so when filters leave fewer than K partners', async () => {
     const richest = companies.find((c) => c.listed && c.brn) as CompanyRow;
-    const run = await runCli(['recommend', richest.brn as string, '--top', '50', '--format', 'json'], fixture.env);
+    const run = await runCli(
+      ['recommend', richest.brn as string, '--top', '50', '--format', 'json'],
+      fixture.env,
+    );
     const result = JSON.parse(run.stdout);
     if (result.partners.length < 50) {
       expect(result.notes.join(' ')).toMatch(/Only \d+ of the 50 requested partners passed the filters/);
@@ -153,7 +179,10 @@ describe('exitbot recommend and companies', () => {
   });
 
   it('exits 4 with rebuild advice when the index is missing', async () => {
-    const run = await runCli(['recommend', 'id:1'], { ...fixture.env, EXIT_DATA_DIR: `${fixture.dir}/nowhere` });
+    const run = await runCli(['recommend', 'id:1'], {
+      ...fixture.env,
+      EXIT_DATA_DIR: `${fixture.dir}/nowhere`,
+    });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain('exitbot index build');
   });

@@ -6,7 +6,7 @@ import { errorReply } from '../../../bot/messages.js';
 import { ExitError } from '../../../core/errors.js';
 import { silentLogger } from '../../../core/logger.js';
 
-/** A loopback server that accepts connections and never answers, to make the client time out. */
+/** A loopback server that accepts connections and never responds, to make the client time out. */
 let silent: Server;
 let silentUrl: string;
 /** A port that was free a moment ago, so nothing listens there. */
@@ -39,7 +39,12 @@ afterAll(async () => {
 
 describe('HttpEngineClient', () => {
   it('reports an unreachable engine clearly', async () => {
-    const client = new HttpEngineClient({ url: closedUrl, timeoutMs: 5000, token: null, logger: silentLogger() });
+    const client = new HttpEngineClient({
+      url: closedUrl,
+      timeoutMs: 5000,
+      token: null,
+      logger: silentLogger(),
+    });
     const error = await failure(client);
     expect(error.details.reason).toBe('engine_unreachable');
     expect(error.message).toContain(closedUrl);
@@ -50,7 +55,12 @@ describe('HttpEngineClient', () => {
   });
 
   it('times out on an engine that does not answer', async () => {
-    const client = new HttpEngineClient({ url: silentUrl, timeoutMs: 200, token: null, logger: silentLogger() });
+    const client = new HttpEngineClient({
+      url: silentUrl,
+      timeoutMs: 200,
+      token: null,
+      logger: silentLogger(),
+    });
     const error = await failure(client);
     expect(error.details.reason).toBe('engine_timeout');
     expect(error.message).toContain('200 ms');

@@ -26,12 +26,21 @@ async function post(path: string, body: string, headers: Record<string, string> 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...headers },
     body,
   });
-  return { status: response.status, body: (await response.json()) as { error: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { code: string; message: string } },
+  };
 }
 
 beforeAll(async () => {
   fixture = await openRealEngine();
-  server = await startEngineServer({ engine: fixture.engine, logger: silentLogger(), host: '127.0.0.1', port: 0, token: TOKEN });
+  server = await startEngineServer({
+    engine: fixture.engine,
+    logger: silentLogger(),
+    host: '127.0.0.1',
+    port: 0,
+    token: TOKEN,
+  });
 });
 
 afterAll(async () => {
@@ -45,7 +54,12 @@ describe('engine HTTP API', () => {
   });
 
   it('returns the same result as the engine in process', async () => {
-    const client = new HttpEngineClient({ url: server.url, timeoutMs: 30_000, token: TOKEN, logger: silentLogger() });
+    const client = new HttpEngineClient({
+      url: server.url,
+      timeoutMs: 30_000,
+      token: TOKEN,
+      logger: silentLogger(),
+    });
     const request = { company: fixture.brns[0] as string, topK: 6 };
     const remote = await client.recommend(request);
     const local = await fixture.engine.recommend(request);
@@ -55,7 +69,12 @@ describe('engine HTTP API', () => {
   });
 
   it('carries user errors with their code and details', async () => {
-    const client = new HttpEngineClient({ url: server.url, timeoutMs: 30_000, token: TOKEN, logger: silentLogger() });
+    const client = new HttpEngineClient({
+      url: server.url,
+      timeoutMs: 30_000,
+      token: TOKEN,
+      logger: silentLogger(),
+    });
     const invalid = await clientError(client, '124-81-00997');
     expect(invalid.code).toBe('INVALID_BRN');
     expect(invalid.message).toContain('check digit');
@@ -76,9 +95,16 @@ describe('engine HTTP API', () => {
   });
 
   it('rejects requests without the bearer token', async () => {
-    const response = await post('/v1/recommend', JSON.stringify({ company: 'x' }), { authorization: 'Bearer wrong' });
+    const response = await post('/v1/recommend', JSON.stringify({ company: 'x' }), {
+      authorization: 'Bearer wrong',
+    });
     expect(response.status).toBe(401);
-    const client = new HttpEngineClient({ url: server.url, timeoutMs: 30_000, token: null, logger: silentLogger() });
+    const client = new HttpEngineClient({
+      url: server.url,
+      timeoutMs: 30_000,
+      token: null,
+      logger: silentLogger(),
+    });
     const error = await clientError(client, fixture.brns[0] as string);
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toContain('EXIT_ENGINE_TOKEN');

@@ -2,7 +2,7 @@ import type { Partner, RecommendRequest, RecommendResult } from '../../../engine
 
 const SECTORS = ['bio', 'semiconductor', 'software', 'battery'];
 
-/** A partner with two patent pieces of evidence; rank 1 has the most hits. */
+/** Builds a partner with two pieces of patent evidence. Rank 1 has the most hits. */
 export function fixturePartner(rank: number): Partner {
   const id = 100 + rank;
   return {
@@ -19,7 +19,13 @@ export function fixturePartner(rank: number): Partner {
     valuation:
       rank % 5 === 0
         ? null
-        : { value: (50 + rank) * 1e10, currency: 'KRW', method: 'market_cap', source: 'krx_market_snapshot', asOf: '2023-06-30' },
+        : {
+            value: (50 + rank) * 1e10,
+            currency: 'KRW',
+            method: 'market_cap',
+            source: 'krx_market_snapshot',
+            asOf: '2023-06-30',
+          },
     evidence: [
       {
         kind: 'patent',
@@ -28,7 +34,11 @@ export function fixturePartner(rank: number): Partner {
         filingDate: '2020-03-02',
         similarity: Number((0.9 - rank * 0.01).toFixed(4)),
         ipcSubclasses: ['A61K', rank % 2 === 0 ? 'G01N' : 'C12N'],
-        closestRequesterPatent: { applicationNo: '1020190000001', title: '진단용 항체 조성물', similarity: 0.8123 },
+        closestRequesterPatent: {
+          applicationNo: '1020190000001',
+          title: '진단용 항체 조성물',
+          similarity: 0.8123,
+        },
       },
       {
         kind: 'patent',
@@ -45,7 +55,10 @@ export function fixturePartner(rank: number): Partner {
 }
 
 /** A stored result for the requester 에이바이오 with `count` partners, as the engine returns it. */
-export function fixtureResult(count: number, request: RecommendRequest = { company: '124-81-00998', topK: count }): RecommendResult {
+export function fixtureResult(
+  count: number,
+  request: RecommendRequest = { company: '124-81-00998', topK: count },
+): RecommendResult {
   return {
     requester: {
       id: 1,
@@ -54,14 +67,33 @@ export function fixtureResult(count: number, request: RecommendRequest = { compa
       ticker: null,
       sector: 'bio',
       listed: false,
-      valuation: { value: 3e11, currency: 'KRW', method: 'market_cap', source: 'krx_market_snapshot', asOf: '2023-06-30' },
+      valuation: {
+        value: 3e11,
+        currency: 'KRW',
+        method: 'market_cap',
+        source: 'krx_market_snapshot',
+        asOf: '2023-06-30',
+      },
       patentCount: 14,
       representation: 'patents',
     },
-    query: { company: request.company, sector: request.sector ?? null, topK: request.topK ?? count, valuationFilter: true },
+    query: {
+      company: request.company,
+      sector: request.sector ?? null,
+      topK: request.topK ?? count,
+      valuationFilter: true,
+    },
     partners: Array.from({ length: count }, (_, i) => fixturePartner(i + 1)),
     notes: ['Partners valued below 에이바이오 (3,000억원) or without a valuation were dropped.'],
-    models: [{ stage: 'next_vector', id: 'recency-weighted-mean', version: '1', fallback: true, note: 'no trained SASRec model' }],
+    models: [
+      {
+        stage: 'next_vector',
+        id: 'recency-weighted-mean',
+        version: '1',
+        fallback: true,
+        note: 'no trained SASRec model',
+      },
+    ],
     timingsMs: { resolve: 1 },
   };
 }

@@ -16,8 +16,16 @@ describe.each(BACKENDS)('CompanyResolver on $name', ({ open, skipReason }) => {
   });
 
   it('creates once and finds again by BRN', async () => {
-    const first = await resolver.resolveOrCreate({ brn: '124-81-00998' }, { name: '삼성전자(주)', kind: 'company' }, 't');
-    const second = await resolver.resolveOrCreate({ brn: '124-81-00998' }, { name: '삼성전자(주)', kind: 'company' }, 't');
+    const first = await resolver.resolveOrCreate(
+      { brn: '124-81-00998' },
+      { name: '삼성전자(주)', kind: 'company' },
+      't',
+    );
+    const second = await resolver.resolveOrCreate(
+      { brn: '124-81-00998' },
+      { name: '삼성전자(주)', kind: 'company' },
+      't',
+    );
     expect(first.ok && first.created).toBe(true);
     expect(second.ok && second.created).toBe(false);
     expect(second.ok && second.changed).toBe(false);
@@ -25,10 +33,22 @@ describe.each(BACKENDS)('CompanyResolver on $name', ({ open, skipReason }) => {
   });
 
   it('merges a ticker-only and a BRN-only company', async () => {
-    const byTicker = await resolver.resolveOrCreate({ ticker: '005930' }, { name: '삼성전자', kind: 'company', listed: 1 }, 'krx');
-    const byBrn = await resolver.resolveOrCreate({ brn: '124-81-00998', keys: [{ kind: 'applicant_no', value: '119981042713' }] }, { name: '삼성전자주식회사', kind: 'company' }, 'kipris');
+    const byTicker = await resolver.resolveOrCreate(
+      { ticker: '005930' },
+      { name: '삼성전자', kind: 'company', listed: 1 },
+      'krx',
+    );
+    const byBrn = await resolver.resolveOrCreate(
+      { brn: '124-81-00998', keys: [{ kind: 'applicant_no', value: '119981042713' }] },
+      { name: '삼성전자주식회사', kind: 'company' },
+      'kipris',
+    );
     expect(byTicker.ok && byBrn.ok).toBe(true);
-    const link = await resolver.resolveOrCreate({ brn: '124-81-00998', ticker: '005930' }, { name: '삼성전자(주)', kind: 'company' }, 'fnguide');
+    const link = await resolver.resolveOrCreate(
+      { brn: '124-81-00998', ticker: '005930' },
+      { name: '삼성전자(주)', kind: 'company' },
+      'fnguide',
+    );
     expect(link.ok).toBe(true);
     if (!link.ok || !byTicker.ok) return;
     expect(link.merged).toHaveLength(1);
@@ -42,7 +62,11 @@ describe.each(BACKENDS)('CompanyResolver on $name', ({ open, skipReason }) => {
   });
 
   it('resolves name spellings to one company', async () => {
-    const created = await resolver.resolveOrCreate({ brn: '124-81-00998' }, { name: '삼성전자(주)', kind: 'company' }, 't');
+    const created = await resolver.resolveOrCreate(
+      { brn: '124-81-00998' },
+      { name: '삼성전자(주)', kind: 'company' },
+      't',
+    );
     if (!created.ok) throw new Error(created.reason);
     for (const spelling of ['(주)삼성전자', '삼성전자 주식회사', '삼성전자주식회사', '㈜삼성전자']) {
       expect(await resolver.findByName(spelling)).toEqual({ status: 'unique', companyId: created.companyId });
@@ -58,22 +82,42 @@ describe.each(BACKENDS)('CompanyResolver on $name', ({ open, skipReason }) => {
   });
 
   it('rejects a ticker already tied to another BRN', async () => {
-    await resolver.resolveOrCreate({ brn: '124-81-00998', ticker: '005930' }, { name: '삼성전자', kind: 'company' }, 't');
-    const other = await resolver.resolveOrCreate({ brn: '220-88-87953', ticker: '005930' }, { name: '다른회사', kind: 'company' }, 't');
+    await resolver.resolveOrCreate(
+      { brn: '124-81-00998', ticker: '005930' },
+      { name: '삼성전자', kind: 'company' },
+      't',
+    );
+    const other = await resolver.resolveOrCreate(
+      { brn: '220-88-87953', ticker: '005930' },
+      { name: '다른회사', kind: 'company' },
+      't',
+    );
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.reason).toMatch(/conflicting brn/);
   });
 
   it('upgrades an applicant-only company when the real one arrives', async () => {
-    const applicant = await resolver.resolveOrCreate({}, { name: '(주)파인메딕스', kind: 'applicant' }, 'patents');
+    const applicant = await resolver.resolveOrCreate(
+      {},
+      { name: '(주)파인메딕스', kind: 'applicant' },
+      'patents',
+    );
     if (!applicant.ok) throw new Error(applicant.reason);
     const match = await resolver.findByName('파인메딕스 주식회사');
     expect(match).toEqual({ status: 'unique', companyId: applicant.companyId });
-    const real = await resolver.resolveOrCreate({ brn: '502-86-01324' }, { name: '(주)파인메딕스', kind: 'company' }, 'kipris');
+    const real = await resolver.resolveOrCreate(
+      { brn: '502-86-01324' },
+      { name: '(주)파인메딕스', kind: 'company' },
+      'kipris',
+    );
     if (!real.ok) throw new Error(real.reason);
     expect(real.companyId).toBe(applicant.companyId);
     expect(real.created).toBe(false);
-    const row = await store.db.selectFrom('companies').selectAll().where('id', '=', real.companyId).executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('companies')
+      .selectAll()
+      .where('id', '=', real.companyId)
+      .executeTakeFirstOrThrow();
     expect(row.brn).toBe('502-86-01324');
     expect(row.kind).toBe('company');
   });

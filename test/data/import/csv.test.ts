@@ -31,6 +31,16 @@ describe('csv reading', () => {
     ]);
   });
 
+  it('keeps characters split across chunks', async () => {
+    // 20,000 rows of three-byte Hangul pass several 64 KiB read chunks at odd offsets.
+    const rows = Array.from({ length: 20_000 }, (_, index) => `${index},한빛테크`);
+    writeFiles(dir, { 'big.csv': `id,name\n${rows.join('\n')}\n` });
+    const items = await collect(join(dir, 'big.csv'));
+    expect(items).toHaveLength(20_000);
+    const names = new Set(items.map((item) => (item.kind === 'row' ? item.row.values.name : '')));
+    expect([...names]).toEqual(['한빛테크']);
+  });
+
   it('detects CP949 and BOMs', async () => {
     writeFiles(dir, {
       'cp.csv': iconv.encode('이름,값\n한빛,1\n', 'cp949'),
@@ -40,8 +50,14 @@ describe('csv reading', () => {
     expect((await scanFile(join(dir, 'cp.csv'))).encoding).toBe('cp949');
     expect((await scanFile(join(dir, 'bom.csv'))).encoding).toBe('utf-8-bom');
     expect((await scanFile(join(dir, 'plain.csv'))).encoding).toBe('utf-8');
-    expect(await collect(join(dir, 'cp.csv'), 'cp949')).toEqual([{ kind: 'row', row: { line: 2, values: { 이름: '한빛', 값: '1' } } }]);
-    expect(await readCsvHead(join(dir, 'bom.csv'))).toEqual({ ok: true, header: ['이름', '값'], firstRow: { 이름: '한빛', 값: '1' } });
+    expect(await collect(join(dir, 'cp.csv'), 'cp949')).toEqual([
+      { kind: 'row', row: { line: 2, values: { 이름: '한빛', 값: '1' } } },
+    ]);
+    expect(await readCsvHead(join(dir, 'bom.csv'))).toEqual({
+      ok: true,
+      header: ['이름', '값'],
+      firstRow: { 이름: '한빛', 값: '1' },
+    });
   });
 
   it('hashes the whole file', async () => {
@@ -50,5 +66,6 @@ describe('csv reading', () => {
     const scan = await scanFile(join(dir, 'h.csv'));
     expect(scan.sha256).toBe(expected);
     expect(scan.bytes).toBe(4);
+    expect(scan.linesAfterHeader).toBe(1);
   });
 });

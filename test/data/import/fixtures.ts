@@ -5,7 +5,7 @@ import { brnFromNineDigits } from '../../../core/brn.js';
 
 /**
  * Small invented CSV files, one per recognised format, for the importer tests. The companies,
- * numbers and texts are made up; only Samsung Electronics' public identifiers (BRN 124-81-00998,
+ * numbers and texts are made up. Only Samsung Electronics' public identifiers (BRN 124-81-00998,
  * ticker 005930) are real, because the identity tests are about that company.
  */
 
@@ -19,7 +19,7 @@ export const BRN = {
   newCo: brnFromNineDigits('220880099'),
 };
 
-/** The same BRN with a wrong check digit. */
+/** Returns the BRN with a wrong check digit. */
 export function withBadCheckDigit(brn: string): string {
   const last = Number(brn.at(-1));
   return `${brn.slice(0, -1)}${(last + 1) % 10}`;
@@ -45,8 +45,8 @@ const PATENT_HEADER =
   'Abstract,OpeningNumber,OpeningDate,PublicNumber,PublicDate,RegistrationNumber,RegistrationDate,RegistrationStatus,source_path';
 
 /**
- * One file per format. File names start with numbers that sort them against the dependency order
- * (patents first, company lists last), so a test that passes shows the importer orders by format.
+ * Returns one file per format. File names start with numbers that sort them against the dependency
+ * order (patents first, company lists last), so a passing test shows the importer orders by format.
  */
 export function fixtureFiles(): Record<string, string> {
   return {
@@ -63,8 +63,14 @@ export function fixtureFiles(): Record<string, string> {
       '802Y001,1.5.1.1. 주식시장(일),0001000,KOSPI지수,1980.01.04=100 ,20200102,2100.5',
       '802Y001,1.5.1.1. 주식시장(일),0001000,KOSPI지수,1980.01.04=100 ,20200103,2110.25',
     ].join('\n'),
-    '03-ecos-kosdaq.csv': [ECOS_HEADER, '802Y001,1.5.1.1. 주식시장(일),0089000,KOSDAQ지수,1996.07.01=1000,20200102,650.1'].join('\n'),
-    '04-ecos-rate.csv': [ECOS_HEADER, '722Y001,1.3.1. 한국은행 기준금리,0101000,한국은행 기준금리,연%,20200102,1.25'].join('\n'),
+    '03-ecos-kosdaq.csv': [
+      ECOS_HEADER,
+      '802Y001,1.5.1.1. 주식시장(일),0089000,KOSDAQ지수,1996.07.01=1000,20200102,650.1',
+    ].join('\n'),
+    '04-ecos-rate.csv': [
+      ECOS_HEADER,
+      '722Y001,1.3.1. 한국은행 기준금리,0101000,한국은행 기준금리,연%,20200102,1.25',
+    ].join('\n'),
     '05-kospi-ret.csv': 'date,kospi_ret\n2020-01-02,0.0101\n',
     '06-krx-fs.csv': [
       'ticker,account,period,value_100m_krw',
@@ -88,7 +94,10 @@ export function fixtureFiles(): Record<string, string> {
       'applicant_id,applicant_no,uni_seq,write_time,app_type',
       '1,220000000001,1,2024-11-04 16:18:42,university',
     ].join('\n'),
-    '12-native-statements.csv': ['brn,account,period,value_100m_krw', `${BRN.bioStart},매출액,2022-12,12.5`].join('\n'),
+    '12-native-statements.csv': [
+      'brn,account,period,value_100m_krw',
+      `${BRN.bioStart},매출액,2022-12,12.5`,
+    ].join('\n'),
     '13-native-interactions.csv': [
       'brn_a,brn_b,kind,date,reference',
       `${BRN.bioStart},${BRN.samsung},partnership,2023-05-01,MOU-2023-01`,
@@ -139,9 +148,11 @@ export function fixtureFiles(): Record<string, string> {
       '"005930","삼성전자","KOSPI",,"71000","1000","1.4","70000","71500","69900","100","7100000","420000000000000","5900000000"',
       '"111110","한빛테크","KOSDAQ GLOBAL","우량기업부","5100","100","2.0","5000","5200","4950","1000","5100000","51000000000","10000000"',
     ].join('\n'),
-    '24-corp-list.csv': ['"","code","name","stock"', '"1","00100001","삼성전자","005930"', '"2","00100002","한빛테크","111110"'].join(
-      '\n',
-    ),
+    '24-corp-list.csv': [
+      '"","code","name","stock"',
+      '"1","00100001","삼성전자","005930"',
+      '"2","00100002","한빛테크","111110"',
+    ].join('\n'),
     '25-krx-tickers.csv': [
       '"","종목코드","종목명","종가","대비","등락률","시장구분","업종명","시가총액","EPS","PER","BPS","PBR","주당배당금","배당수익률"',
       '"1","005930","삼성전자",70000,-100,-0.14,"KOSPI","전기전자",400000000000000,4000,17.5,40000,1.75,3000,4.2',

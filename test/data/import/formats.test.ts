@@ -48,7 +48,9 @@ describe.each(BACKENDS)('import formats ($name)', ({ open, skipReason }) => {
   it.skipIf(skipReason)('orders files by dependency, not name', () => {
     const order = report.files.filter((file) => file.status === 'imported').map((file) => file.format);
     expect(order.indexOf('fnguide_companies')).toBeLessThan(order.indexOf('neojune_companies'));
-    expect(order.indexOf('neojune_companies')).toBeLessThan(order.indexOf('neojune_company_applicant_numbers'));
+    expect(order.indexOf('neojune_companies')).toBeLessThan(
+      order.indexOf('neojune_company_applicant_numbers'),
+    );
     expect(order.indexOf('neojune_company_applicant_numbers')).toBeLessThan(order.indexOf('kipris_patents'));
     expect(order.indexOf('krx_tickers')).toBeLessThan(order.indexOf('krx_financial_statements'));
   });
@@ -95,10 +97,19 @@ describe.each(BACKENDS)('import formats ($name)', ({ open, skipReason }) => {
       ['krx_quant_kor_fs', '2020-12', '매출액', 2360000, '100m_krw'],
     ]);
     const hanbit = await companyBy(store, 'ticker', '111110');
-    const loss = await store.db.selectFrom('financial_statements').select('value').where('company_id', '=', hanbit.id).where('account', '=', '영업이익').executeTakeFirstOrThrow();
+    const loss = await store.db
+      .selectFrom('financial_statements')
+      .select('value')
+      .where('company_id', '=', hanbit.id)
+      .where('account', '=', '영업이익')
+      .executeTakeFirstOrThrow();
     expect(loss.value).toBe(-12.5);
     const bioStart = await companyBy(store, 'brn', BRN.bioStart);
-    const native = await store.db.selectFrom('financial_statements').selectAll().where('company_id', '=', bioStart.id).execute();
+    const native = await store.db
+      .selectFrom('financial_statements')
+      .selectAll()
+      .where('company_id', '=', bioStart.id)
+      .execute();
     expect(native.map((row) => [row.period, row.value, row.unit, row.source])).toEqual([
       ['2022-12', 12.5, '100m_krw', 'exit_financial_statements'],
     ]);
@@ -106,31 +117,58 @@ describe.each(BACKENDS)('import formats ($name)', ({ open, skipReason }) => {
 
   it.skipIf(skipReason)('stores market caps per source', async () => {
     const samsung = await companyBy(store, 'brn', BRN.samsung);
-    const caps = await store.db.selectFrom('market_caps').selectAll().where('company_id', '=', samsung.id).orderBy('source').execute();
+    const caps = await store.db
+      .selectFrom('market_caps')
+      .selectAll()
+      .where('company_id', '=', samsung.id)
+      .orderBy('source')
+      .execute();
     expect(caps.map((cap) => [cap.source, cap.market_cap_krw, cap.shares, cap.as_of])).toEqual([
       ['krx_market_snapshot', 420000000000000, 5900000000, null],
       ['krx_quant_kor_ticker', 400000000000000, null, null],
     ]);
     const hanbit = await companyBy(store, 'ticker', '111110');
-    const naver = await store.db.selectFrom('market_caps').selectAll().where('company_id', '=', hanbit.id).where('source', '=', 'naver_theme_by_stock').executeTakeFirstOrThrow();
+    const naver = await store.db
+      .selectFrom('market_caps')
+      .selectAll()
+      .where('company_id', '=', hanbit.id)
+      .where('source', '=', 'naver_theme_by_stock')
+      .executeTakeFirstOrThrow();
     expect(naver.market_cap_krw).toBe(51_000_000_000);
   });
 
   it.skipIf(skipReason)('stores metrics, skipping NA', async () => {
     const samsung = await companyBy(store, 'brn', BRN.samsung);
-    const metrics = await store.db.selectFrom('company_metrics').selectAll().where('company_id', '=', samsung.id).where('source', '=', 'krx_quant_kor_value').orderBy('metric').execute();
+    const metrics = await store.db
+      .selectFrom('company_metrics')
+      .selectAll()
+      .where('company_id', '=', samsung.id)
+      .where('source', '=', 'krx_quant_kor_value')
+      .orderBy('metric')
+      .execute();
     expect(metrics.map((metric) => [metric.metric, metric.value])).toEqual([
       ['pbr', 1.7],
       ['pcr', 6.2],
       ['per', 17.1],
     ]);
     const hanbit = await companyBy(store, 'ticker', '111110');
-    const hanbitMetrics = await store.db.selectFrom('company_metrics').select('metric').where('company_id', '=', hanbit.id).orderBy('metric').execute();
+    const hanbitMetrics = await store.db
+      .selectFrom('company_metrics')
+      .select('metric')
+      .where('company_id', '=', hanbit.id)
+      .orderBy('metric')
+      .execute();
     expect(hanbitMetrics.map((metric) => metric.metric)).toEqual(['bps', 'dividend_yield_pct', 'dps', 'pbr']);
   });
 
   it.skipIf(skipReason)('stores index and rate series', async () => {
-    const index = await store.db.selectFrom('market_index_values').selectAll().orderBy('index_code').orderBy('kind').orderBy('date').execute();
+    const index = await store.db
+      .selectFrom('market_index_values')
+      .selectAll()
+      .orderBy('index_code')
+      .orderBy('kind')
+      .orderBy('date')
+      .execute();
     expect(index.map((row) => [row.index_code, row.kind, row.date, row.value])).toEqual([
       ['KOSDAQ', 'close', '2020-01-02', 650.1],
       ['KOSPI', 'close', '2020-01-02', 2100.5],
@@ -138,22 +176,37 @@ describe.each(BACKENDS)('import formats ($name)', ({ open, skipReason }) => {
       ['KOSPI', 'return', '2020-01-02', 0.0101],
     ]);
     const rates = await store.db.selectFrom('rate_series').selectAll().execute();
-    expect(rates.map((row) => [row.series_code, row.date, row.rate_pct])).toEqual([['BOK_BASE_RATE', '2020-01-02', 1.25]]);
+    expect(rates.map((row) => [row.series_code, row.date, row.rate_pct])).toEqual([
+      ['BOK_BASE_RATE', '2020-01-02', 1.25],
+    ]);
   });
 
   it.skipIf(skipReason)('stores patents with IPC and applicants', async () => {
-    const patent = await store.db.selectFrom('patents').selectAll().where('application_no', '=', '1020200000001').executeTakeFirstOrThrow();
+    const patent = await store.db
+      .selectFrom('patents')
+      .selectAll()
+      .where('application_no', '=', '1020200000001')
+      .executeTakeFirstOrThrow();
     expect(patent.filing_date).toBe('2020-01-05');
     expect(patent.abstract).toBe('항체로 단백질을 검출하는 키트.\n둘째 줄.');
     expect(patent.status).toBe('등록');
     expect(patent.registration_date).toBe('2022-01-05');
-    const ipcs = await store.db.selectFrom('patent_ipc').selectAll().where('patent_id', '=', patent.id).orderBy('position').execute();
+    const ipcs = await store.db
+      .selectFrom('patent_ipc')
+      .selectAll()
+      .where('patent_id', '=', patent.id)
+      .orderBy('position')
+      .execute();
     expect(ipcs.map((ipc) => [ipc.ipc, ipc.subclass])).toEqual([
       ['G01N 33/53', 'G01N'],
       ['C07K 16/18', 'C07K'],
     ]);
     const bioStart = await companyBy(store, 'brn', BRN.bioStart);
-    const applicants = await store.db.selectFrom('patent_applicants').selectAll().where('patent_id', '=', patent.id).execute();
+    const applicants = await store.db
+      .selectFrom('patent_applicants')
+      .selectAll()
+      .where('patent_id', '=', patent.id)
+      .execute();
     expect(applicants).toEqual([
       {
         patent_id: patent.id,
@@ -168,7 +221,11 @@ describe.each(BACKENDS)('import formats ($name)', ({ open, skipReason }) => {
   });
 
   it.skipIf(skipReason)('creates co-application interactions for every pair', async () => {
-    const rows = await store.db.selectFrom('interactions').selectAll().where('kind', '=', 'co_application').execute();
+    const rows = await store.db
+      .selectFrom('interactions')
+      .selectAll()
+      .where('kind', '=', 'co_application')
+      .execute();
     const byReference = new Map<string, number>();
     for (const row of rows) {
       expect(row.company_a).toBeLessThan(row.company_b);
@@ -190,9 +247,15 @@ describe.each(BACKENDS)('import formats ($name)', ({ open, skipReason }) => {
     expect(newCo.name).toBe('뉴코로보틱스');
     expect(newCo.sector).toBe('machinery');
     expect(report.changedProfileCompanyIds).toContain(newCo.id);
-    const partnership = await store.db.selectFrom('interactions').selectAll().where('kind', '=', 'partnership').executeTakeFirstOrThrow();
+    const partnership = await store.db
+      .selectFrom('interactions')
+      .selectAll()
+      .where('kind', '=', 'partnership')
+      .executeTakeFirstOrThrow();
     const samsung = await companyBy(store, 'brn', BRN.samsung);
-    expect([partnership.company_a, partnership.company_b]).toEqual([samsung.id, bioStart.id].sort((a, b) => a - b));
+    expect([partnership.company_a, partnership.company_b]).toEqual(
+      [samsung.id, bioStart.id].sort((a, b) => a - b),
+    );
     expect(partnership.reference).toBe('MOU-2023-01');
   });
 

@@ -28,7 +28,12 @@ describe.each(BACKENDS)('import identity ($name)', ({ open, skipReason }) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.brn).toBe(BRN.samsung);
     expect(rows[0]?.corp_code).toBe('00100001');
-    const keys = await store.db.selectFrom('company_keys').selectAll().where('company_id', '=', rows[0]?.id as number).orderBy('kind').execute();
+    const keys = await store.db
+      .selectFrom('company_keys')
+      .selectAll()
+      .where('company_id', '=', rows[0]?.id as number)
+      .orderBy('kind')
+      .execute();
     expect(keys.map((key) => [key.kind, key.value])).toEqual([
       ['applicant_no', '120000000002'],
       ['neojune_company_seq', '1'],
@@ -46,7 +51,11 @@ describe.each(BACKENDS)('import identity ($name)', ({ open, skipReason }) => {
     // One file per run: the ticker company and the BRN company exist apart until fnguide links them.
     await importPath(store, join(dir, 'corp.csv'), { logger: silentLogger() });
     await importPath(store, join(dir, 'neojune.csv'), { logger: silentLogger() });
-    const before = await store.db.selectFrom('companies').select('id').where('name', 'like', '삼성전자%').execute();
+    const before = await store.db
+      .selectFrom('companies')
+      .select('id')
+      .where('name', 'like', '삼성전자%')
+      .execute();
     expect(before).toHaveLength(2);
     const report = await importPath(store, join(dir, 'fnguide.csv'), { logger: silentLogger() });
     expect(report.mergedCompanies).toHaveLength(1);
@@ -55,27 +64,55 @@ describe.each(BACKENDS)('import identity ($name)', ({ open, skipReason }) => {
     expect(after[0]?.ticker).toBe('005930');
     expect(after[0]?.corp_code).toBe('00100001');
     expect(after[0]?.corp_no).toBe('110111-0000001');
-    const gone = await store.db.selectFrom('companies').select('id').where('id', '=', report.mergedCompanies[0]?.droppedId as number).execute();
-    expect(gone).toHaveLength(0);
+    const dropped = await store.db
+      .selectFrom('companies')
+      .select('id')
+      .where('id', '=', report.mergedCompanies[0]?.droppedId as number)
+      .execute();
+    expect(dropped).toHaveLength(0);
   });
 
   it.skipIf(skipReason)('resolves Samsung name spellings', async () => {
     dir = writeFixtureFolder();
     await importPath(store, dir, { logger: silentLogger() });
-    const samsung = await store.db.selectFrom('companies').select('id').where('brn', '=', BRN.samsung).executeTakeFirstOrThrow();
+    const samsung = await store.db
+      .selectFrom('companies')
+      .select('id')
+      .where('brn', '=', BRN.samsung)
+      .executeTakeFirstOrThrow();
     const resolver = new CompanyResolver(store.db);
     for (const spelling of ['삼성전자(주)', '(주)삼성전자', '삼성전자 주식회사', '삼성전자주식회사']) {
-      expect(await resolver.findByName(spelling), spelling).toEqual({ status: 'unique', companyId: samsung.id });
+      expect(await resolver.findByName(spelling), spelling).toEqual({
+        status: 'unique',
+        companyId: samsung.id,
+      });
     }
   });
 
   it.skipIf(skipReason)('attaches applicants by name', async () => {
     dir = writeFixtureFolder();
     await importPath(store, dir, { logger: silentLogger() });
-    const samsung = await store.db.selectFrom('companies').select('id').where('brn', '=', BRN.samsung).executeTakeFirstOrThrow();
-    const university = await store.db.selectFrom('companies').select('id').where('brn', '=', BRN.university).executeTakeFirstOrThrow();
-    const patent = await store.db.selectFrom('patents').select('id').where('application_no', '=', '1020200000002').executeTakeFirstOrThrow();
-    const applicants = await store.db.selectFrom('patent_applicants').selectAll().where('patent_id', '=', patent.id).orderBy('position').execute();
+    const samsung = await store.db
+      .selectFrom('companies')
+      .select('id')
+      .where('brn', '=', BRN.samsung)
+      .executeTakeFirstOrThrow();
+    const university = await store.db
+      .selectFrom('companies')
+      .select('id')
+      .where('brn', '=', BRN.university)
+      .executeTakeFirstOrThrow();
+    const patent = await store.db
+      .selectFrom('patents')
+      .select('id')
+      .where('application_no', '=', '1020200000002')
+      .executeTakeFirstOrThrow();
+    const applicants = await store.db
+      .selectFrom('patent_applicants')
+      .selectAll()
+      .where('patent_id', '=', patent.id)
+      .orderBy('position')
+      .execute();
     expect(applicants.map((row) => [row.applicant_name, row.company_id, row.resolution])).toEqual([
       ['삼성전자주식회사', samsung.id, 'name'],
       ['서울대학교산학협력단', university.id, 'name'],
@@ -85,9 +122,17 @@ describe.each(BACKENDS)('import identity ($name)', ({ open, skipReason }) => {
   it.skipIf(skipReason)('creates applicant-only companies', async () => {
     dir = writeFixtureFolder();
     await importPath(store, dir, { logger: silentLogger() });
-    const created = await store.db.selectFrom('companies').selectAll().where('kind', '=', 'applicant').execute();
+    const created = await store.db
+      .selectFrom('companies')
+      .selectAll()
+      .where('kind', '=', 'applicant')
+      .execute();
     expect(created.map((company) => company.name)).toEqual(['홍길순']);
-    const row = await store.db.selectFrom('patent_applicants').selectAll().where('company_id', '=', created[0]?.id as number).executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('patent_applicants')
+      .selectAll()
+      .where('company_id', '=', created[0]?.id as number)
+      .executeTakeFirstOrThrow();
     expect(row.resolution).toBe('created');
   });
 
@@ -100,8 +145,17 @@ describe.each(BACKENDS)('import identity ($name)', ({ open, skipReason }) => {
     // Line 5: the first patent's abstract spans lines 2 and 3.
     expect(warning?.lines).toEqual([5]);
     expect(warning?.examples).toEqual(['한울소재']);
-    const patent = await store.db.selectFrom('patents').select('id').where('application_no', '=', '2020200000003').executeTakeFirstOrThrow();
-    const first = await store.db.selectFrom('patent_applicants').selectAll().where('patent_id', '=', patent.id).where('position', '=', 0).executeTakeFirstOrThrow();
+    const patent = await store.db
+      .selectFrom('patents')
+      .select('id')
+      .where('application_no', '=', '2020200000003')
+      .executeTakeFirstOrThrow();
+    const first = await store.db
+      .selectFrom('patent_applicants')
+      .selectAll()
+      .where('patent_id', '=', patent.id)
+      .where('position', '=', 0)
+      .executeTakeFirstOrThrow();
     expect(first.company_id).toBeNull();
     expect(first.resolution).toBe('ambiguous');
   });

@@ -58,11 +58,18 @@ function listFiles(dir: string): string[] {
 
 /** Data rows of a CSV file, counted by parsing it independently of the importer. */
 function countDataRows(path: string): number {
-  const records = parse(readFileSync(path), { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+  const records = parse(readFileSync(path), {
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+  });
   return records.length - 1;
 }
 
-const backends = BACKENDS.filter((backend) => backend.name === 'sqlite' || process.env.EXIT_TEST_REAL_MYSQL === '1');
+const backends = BACKENDS.filter(
+  (backend) => backend.name === 'sqlite' || process.env.EXIT_TEST_REAL_MYSQL === '1',
+);
 
 describe.skipIf(realDataSkipReason).each(backends)('real data import ($name)', ({ open, skipReason }) => {
   let store: TestStore;
@@ -80,14 +87,17 @@ describe.skipIf(realDataSkipReason).each(backends)('real data import ($name)', (
 
   it.skipIf(skipReason)('recognises and reads every CSV', () => {
     const csvFiles = listFiles(REAL_DATA_DIR).filter((path) => path.endsWith('.csv'));
-    expect(csvFiles.map((path) => relative(REAL_DATA_DIR, path)).sort()).toEqual(Object.keys(EXPECTED_FORMATS).sort());
+    expect(csvFiles.map((path) => relative(REAL_DATA_DIR, path)).sort()).toEqual(
+      Object.keys(EXPECTED_FORMATS).sort(),
+    );
     for (const path of csvFiles) {
       const name = relative(REAL_DATA_DIR, path);
       const file = report.files.find((item) => item.path === name);
       expect(file?.format, name).toBe(EXPECTED_FORMATS[name]);
       expect(file?.status, `${name}: ${file?.error}`).toBe('imported');
       expect(file?.rowsRead, name).toBe(countDataRows(path));
-      const counted = (file?.imported ?? 0) + (file?.updated ?? 0) + (file?.unchanged ?? 0) + (file?.rejected ?? 0);
+      const counted =
+        (file?.imported ?? 0) + (file?.updated ?? 0) + (file?.unchanged ?? 0) + (file?.rejected ?? 0);
       expect(counted, name).toBe(file?.rowsRead);
     }
   });
@@ -111,7 +121,10 @@ describe.skipIf(realDataSkipReason).each(backends)('real data import ($name)', (
   });
 
   it.skipIf(skipReason)('keeps every co-applicant', async () => {
-    const patents = await store.db.selectFrom('patents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const patents = await store.db
+      .selectFrom('patents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(patents.n)).toBe(1831);
     const shared = await store.db
       .selectFrom('patent_applicants')
@@ -123,7 +136,11 @@ describe.skipIf(realDataSkipReason).each(backends)('real data import ($name)', (
   });
 
   it.skipIf(skipReason)('joins Samsung across sources', async () => {
-    const samsung = await store.db.selectFrom('companies').selectAll().where('brn', '=', '124-81-00998').executeTakeFirstOrThrow();
+    const samsung = await store.db
+      .selectFrom('companies')
+      .selectAll()
+      .where('brn', '=', '124-81-00998')
+      .executeTakeFirstOrThrow();
     expect(samsung.ticker).toBe('005930');
     expect(samsung.corp_code).toMatch(/^\d{8}$/);
     expect(samsung.listed).toBe(1);
@@ -157,14 +174,18 @@ describe.skipIf(realDataSkipReason).each(backends)('real data import ($name)', (
     expect(withStatements).toHaveLength(2122);
   });
 
-  it.skipIf(skipReason)('changes nothing when run twice', async () => {
-    const second = await importPath(store, REAL_DATA_DIR, { logger: silentLogger() });
-    for (const file of second.files.filter((item) => item.status !== 'skipped')) {
-      expect(file.status, file.path).toBe('imported');
-      expect(file.imported, file.path).toBe(0);
-      expect(file.updated, file.path).toBe(0);
-    }
-    expect(second.newOrChangedPatentIds).toEqual([]);
-    expect(second.changedProfileCompanyIds).toEqual([]);
-  }, 300_000);
+  it.skipIf(skipReason)(
+    'changes nothing when run twice',
+    async () => {
+      const second = await importPath(store, REAL_DATA_DIR, { logger: silentLogger() });
+      for (const file of second.files.filter((item) => item.status !== 'skipped')) {
+        expect(file.status, file.path).toBe('imported');
+        expect(file.imported, file.path).toBe(0);
+        expect(file.updated, file.path).toBe(0);
+      }
+      expect(second.newOrChangedPatentIds).toEqual([]);
+      expect(second.changedProfileCompanyIds).toEqual([]);
+    },
+    300_000,
+  );
 });

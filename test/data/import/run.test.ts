@@ -1,14 +1,21 @@
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { brnFromNineDigits } from '../../../core/brn.js';
 import { silentLogger } from '../../../core/logger.js';
 import { formatImportReport, importPath } from '../../../data/import/index.js';
-import type { FileReport, ImportReport } from '../../../data/import/types.js';
+import type { FileReport, ImportProgress, ImportReport } from '../../../data/import/types.js';
 import type { Database } from '../../../data/store/tables.js';
 import { BACKENDS, type TestStore } from '../../support/stores.js';
-import { BRN, fixtureFiles, tempFolder, withBadCheckDigit, writeFiles, writeFixtureFolder } from './fixtures.js';
+import {
+  BRN,
+  fixtureFiles,
+  tempFolder,
+  withBadCheckDigit,
+  writeFiles,
+  writeFixtureFolder,
+} from './fixtures.js';
 
 const DATA_TABLES: (keyof Database)[] = [
   'companies',
@@ -27,7 +34,7 @@ const DATA_TABLES: (keyof Database)[] = [
   'import_runs',
 ];
 
-/** Every row of every table, sorted, for before-and-after comparisons. */
+/** Reads every row of every table, sorted, for before-and-after comparisons. */
 async function snapshot(store: TestStore): Promise<Record<string, string[]>> {
   const result: Record<string, string[]> = {};
   for (const table of DATA_TABLES) {
@@ -44,7 +51,9 @@ function fileOf(report: ImportReport, path: string): FileReport {
 }
 
 function reasons(file: FileReport): Record<string, { count: number; lines: number[] }> {
-  return Object.fromEntries(file.rejections.map((group) => [group.reason, { count: group.count, lines: group.lines }]));
+  return Object.fromEntries(
+    file.rejections.map((group) => [group.reason, { count: group.count, lines: group.lines }]),
+  );
 }
 
 describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
@@ -87,18 +96,64 @@ describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
     await importPath(store, dir, { logger: silentLogger() });
     const files = fixtureFiles();
     writeFiles(dir, {
-      '01-patents.csv': (files['01-patents.csv'] as string).replace('반도체 소자', '반도체 소자 및 제조 방법'),
+      '01-patents.csv': (files['01-patents.csv'] as string).replace(
+        '반도체 소자',
+        '반도체 소자 및 제조 방법',
+      ),
       '21-kind.csv': (files['21-kind.csv'] as string).replace('항체 치료제, 진단 키트', '항체 치료제'),
     });
     const report = await importPath(store, dir, { logger: silentLogger() });
     const patents = fileOf(report, '01-patents.csv');
     expect(patents.updated).toBe(1);
     expect(patents.unchanged).toBe(3);
-    const changed = await store.db.selectFrom('patents').select('id').where('application_no', '=', '1020200000002').executeTakeFirstOrThrow();
+    const changed = await store.db
+      .selectFrom('patents')
+      .select('id')
+      .where('application_no', '=', '1020200000002')
+      .executeTakeFirstOrThrow();
     expect(report.newOrChangedPatentIds).toEqual([changed.id]);
-    const hanbit = await store.db.selectFrom('companies').select(['id', 'main_products']).where('ticker', '=', '111110').executeTakeFirstOrThrow();
+    const hanbit = await store.db
+      .selectFrom('companies')
+      .select(['id', 'main_products'])
+      .where('ticker', '=', '111110')
+      .executeTakeFirstOrThrow();
     expect(hanbit.main_products).toBe('항체 치료제');
     expect(report.changedProfileCompanyIds).toEqual([hanbit.id]);
+  });
+
+  it.skipIf(skipReason)('replaces co-applications when applicants change', async () => {
+    dir = writeFixtureFolder();
+    await importPath(store, dir, { logger: silentLogger() });
+    const files = fixtureFiles();
+    writeFiles(dir, {
+      '01-patents.csv': (files['01-patents.csv'] as string).replace(
+        '홍길순|(주)바이오스타트|삼성전자(주)',
+        '(주)바이오스타트|삼성전자(주)',
+      ),
+    });
+    const report = await importPath(store, dir, { logger: silentLogger() });
+    const patents = fileOf(report, '01-patents.csv');
+    expect(patents.updated).toBe(1);
+    const samsung = await store.db
+      .selectFrom('companies')
+      .select('id')
+      .where('brn', '=', BRN.samsung)
+      .executeTakeFirstOrThrow();
+    const bioStart = await store.db
+      .selectFrom('companies')
+      .select('id')
+      .where('brn', '=', BRN.bioStart)
+      .executeTakeFirstOrThrow();
+    const pairs = await store.db
+      .selectFrom('interactions')
+      .select(['company_a', 'company_b'])
+      .where('reference', '=', '1020200000004')
+      .execute();
+    expect(pairs).toEqual([
+      { company_a: Math.min(samsung.id, bioStart.id), company_b: Math.max(samsung.id, bioStart.id) },
+    ]);
+    // The title and abstract are unchanged, so the patent needs no new embedding.
+    expect(report.newOrChangedPatentIds).toEqual([]);
   });
 
   it.skipIf(skipReason)('rolls back a file that fails', async () => {
@@ -107,7 +162,8 @@ describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
     const before = await snapshot(store);
     const failing = tempFolder();
     const lines = ['company_seq,biz_no,corp_no,biz_type,company_name'];
-    for (let i = 0; i < 450; i++) lines.push(`${100 + i},${brnFromNineDigits(String(500_000_000 + i))},,법인,(주)테스트${i}`);
+    for (let i = 0; i < 450; i++)
+      lines.push(`${100 + i},${brnFromNineDigits(String(500_000_000 + i))},,법인,(주)테스트${i}`);
     const kospi = fixtureFiles()['02-ecos-kospi.csv'] as string;
     writeFiles(failing, {
       'companies.csv': lines.join('\n'),
@@ -129,7 +185,9 @@ describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
     expect(formatImportReport(report)).toMatch(/FAILED\s+companies\.csv .*rolled back: injected failure/);
     expect(fileOf(report, 'kospi.csv').imported).toBe(2);
     const after = await snapshot(store);
-    for (const table of DATA_TABLES.filter((name) => name !== 'market_index_values' && name !== 'import_runs')) {
+    for (const table of DATA_TABLES.filter(
+      (name) => name !== 'market_index_values' && name !== 'import_runs',
+    )) {
       expect(after[table], table).toEqual(before[table]);
     }
     expect(after.market_index_values?.length).toBe((before.market_index_values?.length ?? 0) + 2);
@@ -164,7 +222,12 @@ describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
         ',(주)한울소재,1020200000013,20200105,,C08K 3/00,,,,,,,,공개,x',
         ',(주)한울소재,1020200000014,20200105,소재,XYZ,,,,,,,,공개,x',
       ].join('\n'),
-      'fs.csv': ['ticker,account,period,value_100m_krw', '999990,매출액,2020.12,1', '005930,매출액,2020.12,abc', '005930,매출액,2020.13,1'].join('\n'),
+      'fs.csv': [
+        'ticker,account,period,value_100m_krw',
+        '999990,매출액,2020.12,1',
+        '005930,매출액,2020.12,abc',
+        '005930,매출액,2020.13,1',
+      ].join('\n'),
       'fnguide.csv': [
         'Symbol,Name,결산월,회계년,주기,asset,conm,regist_num,year',
         'A005930,삼성전자,12,2019,Annual,1,삼성전자(주),124-81-00998,2019',
@@ -177,7 +240,10 @@ describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
         `${BRN.hanulA},${BRN.hanulA},partnership,2023-01-01,R2`,
         `${BRN.hanulA},${BRN.samsung},merger,2023-01-01,R3`,
       ].join('\n'),
-      'profiles.csv': ['brn,name_en,aliases,sector,main_products,overview,listed', `${BRN.hanulA},Hanul,,space,,,0`].join('\n'),
+      'profiles.csv': [
+        'brn,name_en,aliases,sector,main_products,overview,listed',
+        `${BRN.hanulA},Hanul,,space,,,0`,
+      ].join('\n'),
     });
     const report = await importPath(store, dir, { logger: silentLogger() });
     expect(reasons(fileOf(report, 'companies.csv'))).toEqual({
@@ -213,10 +279,29 @@ describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
       'interaction of a company with itself': { count: 1, lines: [3] },
       'unknown interaction kind': { count: 1, lines: [4] },
     });
-    expect(reasons(fileOf(report, 'profiles.csv'))).toEqual({ 'unknown sector code': { count: 1, lines: [2] } });
+    expect(reasons(fileOf(report, 'profiles.csv'))).toEqual({
+      'unknown sector code': { count: 1, lines: [2] },
+    });
     for (const file of report.files.filter((item) => item.status === 'imported')) {
       expect(file.imported + file.updated + file.unchanged + file.rejected, file.path).toBe(file.rowsRead);
     }
+  });
+
+  it.skipIf(skipReason)('reports progress per file', async () => {
+    dir = tempFolder();
+    writeFiles(dir, { 'kospi.csv': fixtureFiles()['02-ecos-kospi.csv'] as string });
+    const calls: ImportProgress[] = [];
+    await importPath(store, dir, {
+      logger: silentLogger(),
+      progressEvery: 1,
+      onProgress: (progress) => calls.push(progress),
+    });
+    expect(calls.map((call) => [call.file, call.rowsDone, call.rowsTotal])).toEqual([
+      ['kospi.csv', 1, 2],
+      ['kospi.csv', 2, 2],
+      ['kospi.csv', 2, 2],
+    ]);
+    expect(calls.at(-1)?.bytesDone).toBe(calls.at(-1)?.bytesTotal);
   });
 
   it.skipIf(skipReason)('reads CP949 files', async () => {
@@ -228,7 +313,11 @@ describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
     expect(kind.encoding).toBe('cp949');
     expect(kind.imported).toBe(2);
     expect(formatImportReport(report)).toMatch(/read as cp949/);
-    const hanbit = await store.db.selectFrom('companies').selectAll().where('ticker', '=', '111110').executeTakeFirstOrThrow();
+    const hanbit = await store.db
+      .selectFrom('companies')
+      .selectAll()
+      .where('ticker', '=', '111110')
+      .executeTakeFirstOrThrow();
     expect(hanbit.name).toBe('한빛테크');
     expect(hanbit.region).toBe('서울특별시');
   });
@@ -250,10 +339,15 @@ describe.each(BACKENDS)('importPath ($name)', ({ open, skipReason }) => {
       'notes/other.csv': 'a,b,c\n1,2,3\n',
       'image.bin': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
       'empty.csv': '',
-      'ecos-other.csv': 'STAT_CODE,STAT_NAME,ITEM_CODE1,ITEM_NAME1,UNIT_NAME,TIME,DATA_VALUE\n802Y001,x,0002000,KOSPI200,y,20200102,1\n',
+      'ecos-other.csv':
+        'STAT_CODE,STAT_NAME,ITEM_CODE1,ITEM_NAME1,UNIT_NAME,TIME,DATA_VALUE\n802Y001,x,0002000,KOSPI200,y,20200102,1\n',
     });
+    symlinkSync(join(dir, 'missing.csv'), join(dir, 'broken.csv'));
+    symlinkSync(dir, join(dir, 'loop'));
     const report = await importPath(store, dir, { logger: silentLogger() });
     expect(report.files.every((file) => file.status === 'skipped')).toBe(true);
+    expect(fileOf(report, 'broken.csv').skipReason).toMatch(/^unreadable: ENOENT/);
+    expect(report.files).toHaveLength(6);
     expect(fileOf(report, 'SOURCE.txt').skipReason).toMatch(/unrecognised header/);
     expect(fileOf(report, join('notes', 'other.csv')).skipReason).toBe('unrecognised header ("a", "b", "c")');
     expect(fileOf(report, 'image.bin').skipReason).toMatch(/binary file/);

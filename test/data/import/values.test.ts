@@ -33,12 +33,18 @@ describe('parseBrnField', () => {
     expect(parseBrnField('1248100998')).toBe('124-81-00998');
   });
   it('separates check digit and format errors', () => {
-    expect(parseBrnField('124-81-00999')).toEqual({ reason: 'invalid BRN check digit', value: '124-81-00999' });
+    expect(parseBrnField('124-81-00999')).toEqual({
+      reason: 'invalid BRN check digit',
+      value: '124-81-00999',
+    });
     expect(parseBrnField('124-81-0099')).toEqual({ reason: 'malformed BRN', value: '124-81-0099' });
   });
   it('rejects the 000 placeholder', () => {
     // 000-81-20024 passes the check digit but names no tax office.
-    expect(parseBrnField('000-81-20024')).toEqual({ reason: 'placeholder BRN (tax office code 000)', value: '000-81-20024' });
+    expect(parseBrnField('000-81-20024')).toEqual({
+      reason: 'placeholder BRN (tax office code 000)',
+      value: '000-81-20024',
+    });
   });
 });
 

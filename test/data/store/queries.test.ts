@@ -20,8 +20,16 @@ describe.each(BACKENDS)('store queries on $name', ({ open, skipReason }) => {
     if (skipReason) context.skip(skipReason);
     store = await open();
     const resolver = new CompanyResolver(store.db);
-    const a = await resolver.resolveOrCreate({ brn: '124-81-00998', ticker: '005930' }, { name: '삼성전자(주)', kind: 'company', listed: 1 }, 't');
-    const b = await resolver.resolveOrCreate({ ticker: '000660' }, { name: 'SK하이닉스', kind: 'company', listed: 1 }, 't');
+    const a = await resolver.resolveOrCreate(
+      { brn: '124-81-00998', ticker: '005930' },
+      { name: '삼성전자(주)', kind: 'company', listed: 1 },
+      't',
+    );
+    const b = await resolver.resolveOrCreate(
+      { ticker: '000660' },
+      { name: 'SK하이닉스', kind: 'company', listed: 1 },
+      't',
+    );
     if (!a.ok || !b.ok) throw new Error('setup failed');
     samsung = a.companyId;
     hynix = b.companyId;
@@ -35,15 +43,66 @@ describe.each(BACKENDS)('store queries on $name', ({ open, skipReason }) => {
         .values({ application_no: no, filing_date: date, title: `특허 ${no}`, updated_at: now })
         .executeTakeFirstOrThrow();
       const id = Number(inserted.insertId);
-      await store.db.insertInto('patent_applicants').values({ patent_id: id, position: 0, applicant_name: '삼성전자', company_id: samsung, resolution: 'name', applicant_no: null }).execute();
-      await store.db.insertInto('patent_applicants').values({ patent_id: id, position: 1, applicant_name: 'SK하이닉스', company_id: hynix, resolution: 'name', applicant_no: null }).execute();
+      await store.db
+        .insertInto('patent_applicants')
+        .values({
+          patent_id: id,
+          position: 0,
+          applicant_name: '삼성전자',
+          company_id: samsung,
+          resolution: 'name',
+          applicant_no: null,
+        })
+        .execute();
+      await store.db
+        .insertInto('patent_applicants')
+        .values({
+          patent_id: id,
+          position: 1,
+          applicant_name: 'SK하이닉스',
+          company_id: hynix,
+          resolution: 'name',
+          applicant_no: null,
+        })
+        .execute();
     }
-    await store.db.insertInto('market_caps').values([
-      { company_id: samsung, source: 'krx_quant_kor_ticker', as_of: null, market_cap_krw: 420272691520000, shares: null, close_krw: 70400 },
-      { company_id: samsung, source: 'krx_market_snapshot', as_of: null, market_cap_krw: 500000000000000, shares: null, close_krw: null },
-      { company_id: hynix, source: 'older', as_of: '2020-01-31', market_cap_krw: 1, shares: null, close_krw: null },
-      { company_id: hynix, source: 'newer', as_of: '2021-11-05', market_cap_krw: 76804249507500, shares: null, close_krw: null },
-    ]).execute();
+    await store.db
+      .insertInto('market_caps')
+      .values([
+        {
+          company_id: samsung,
+          source: 'krx_quant_kor_ticker',
+          as_of: null,
+          market_cap_krw: 420272691520000,
+          shares: null,
+          close_krw: 70400,
+        },
+        {
+          company_id: samsung,
+          source: 'krx_market_snapshot',
+          as_of: null,
+          market_cap_krw: 500000000000000,
+          shares: null,
+          close_krw: null,
+        },
+        {
+          company_id: hynix,
+          source: 'older',
+          as_of: '2020-01-31',
+          market_cap_krw: 1,
+          shares: null,
+          close_krw: null,
+        },
+        {
+          company_id: hynix,
+          source: 'newer',
+          as_of: '2021-11-05',
+          market_cap_krw: 76804249507500,
+          shares: null,
+          close_krw: null,
+        },
+      ])
+      .execute();
   });
   afterEach(async () => {
     await store?.dispose();
@@ -56,16 +115,25 @@ describe.each(BACKENDS)('store queries on $name', ({ open, skipReason }) => {
 
   it('finds co-owners of patents', async () => {
     const patents = await patentsOfCompany(store.db, samsung);
-    const owners = await ownersOfPatents(store.db, patents.map((p) => p.id));
+    const owners = await ownersOfPatents(
+      store.db,
+      patents.map((p) => p.id),
+    );
     expect(owners).toHaveLength(4);
   });
 
   it('counts patents per company and filters by name, BRN and ticker', async () => {
     const all = await listCompanies(store.db, { limit: 10 });
     expect(all.map((c) => c.patentCount)).toEqual([2, 2]);
-    expect((await listCompanies(store.db, { query: '하이닉스', limit: 10 })).map((c) => c.id)).toEqual([hynix]);
-    expect((await listCompanies(store.db, { query: '124-81-00998', limit: 10 })).map((c) => c.id)).toEqual([samsung]);
-    expect((await listCompanies(store.db, { query: 'A005930', limit: 10 })).map((c) => c.id)).toEqual([samsung]);
+    expect((await listCompanies(store.db, { query: '하이닉스', limit: 10 })).map((c) => c.id)).toEqual([
+      hynix,
+    ]);
+    expect((await listCompanies(store.db, { query: '124-81-00998', limit: 10 })).map((c) => c.id)).toEqual([
+      samsung,
+    ]);
+    expect((await listCompanies(store.db, { query: 'A005930', limit: 10 })).map((c) => c.id)).toEqual([
+      samsung,
+    ]);
   });
 
   it('treats LIKE wildcards in a query as text', async () => {
@@ -81,7 +149,11 @@ describe.each(BACKENDS)('store queries on $name', ({ open, skipReason }) => {
   });
 
   it('prefers dated market caps, then the preferred source', async () => {
-    const caps = await latestMarketCaps(store.db, [samsung, hynix], ['krx_market_snapshot', 'krx_quant_kor_ticker']);
+    const caps = await latestMarketCaps(
+      store.db,
+      [samsung, hynix],
+      ['krx_market_snapshot', 'krx_quant_kor_ticker'],
+    );
     expect(caps.get(samsung)?.source).toBe('krx_market_snapshot');
     expect(caps.get(hynix)?.source).toBe('newer');
     expect(caps.get(hynix)?.marketCapKrw).toBe(76804249507500);

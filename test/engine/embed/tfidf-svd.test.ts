@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExitError } from '../../../core/errors.js';
 import { euclideanNorm } from '../../../engine/embed/linear-algebra.js';
 import { TfidfSvdEmbedder } from '../../../engine/embed/tfidf-svd.js';
-import type { TfidfSvdFitOptions } from '../../../engine/embed/tfidf-svd-fit.js';
+import type { FitProgress, TfidfSvdFitOptions } from '../../../engine/embed/tfidf-svd-fit.js';
 import { dotProduct, koreanCorpus, topicDocuments } from './korean-corpus.js';
 
 const OPTIONS: TfidfSvdFitOptions = { dimension: 16, maxFeatures: 5000, minDocFreq: 2, seed: 7 };
@@ -84,6 +84,16 @@ describe('TfidfSvdEmbedder.fit', () => {
     expect(small.dimension).toBeGreaterThan(0);
     expect(small.metadata.requestedDimension).toBe(256);
     expect(small.embed(['전지 양극'])[0]).toHaveLength(small.dimension);
+  });
+
+  it('reports progress by stage', () => {
+    const events: FitProgress[] = [];
+    TfidfSvdEmbedder.fit(corpus, OPTIONS, (progress) => events.push(progress));
+    const stages = events.filter((event) => event.completed === 0).map((event) => event.stage);
+    expect(stages).toEqual(['sampling', 'vocabulary', 'weighting', 'decomposition']);
+    const last = events.at(-1);
+    expect(last?.stage).toBe('decomposition');
+    expect(last?.completed).toBe(last?.total);
   });
 
   it('rejects a corpus without features', () => {

@@ -38,8 +38,16 @@ describe('index build, load and incremental update', () => {
 
   it('adds newly imported patents to the existing index', async () => {
     const before = readManifest(indexDir(fixture.dataDir)).patents.count;
-    const owner = await fixture.store.db.selectFrom('company_keys').selectAll().where('kind', '=', 'applicant_no').executeTakeFirstOrThrow();
-    const company = await fixture.store.db.selectFrom('companies').selectAll().where('id', '=', owner.company_id).executeTakeFirstOrThrow();
+    const owner = await fixture.store.db
+      .selectFrom('company_keys')
+      .selectAll()
+      .where('kind', '=', 'applicant_no')
+      .executeTakeFirstOrThrow();
+    const company = await fixture.store.db
+      .selectFrom('companies')
+      .selectAll()
+      .where('id', '=', owner.company_id)
+      .executeTakeFirstOrThrow();
     const header =
       'applicant_no,Applicant,ApplicationNumber,ApplicationDate,InventionName,InternationalpatentclassificationNumber,Abstract,OpeningNumber,OpeningDate,PublicNumber,PublicDate,RegistrationNumber,RegistrationDate,RegistrationStatus,source_path';
     const row = `${owner.value},${company.name},1020249999999,20240105,새로운 시험용 센서 장치,G01N 33/00,"본 발명은 시험용 센서 장치에 관한 것이다. 센서는 시료를 분석한다.",,,,,,,공개,test`;
@@ -60,7 +68,12 @@ describe('index build, load and incremental update', () => {
   });
 
   it('reports no update when there is no index yet', async () => {
-    const update = await updateIndex(fixture.store, { dataDir: join(fixture.dir, 'empty'), patentIds: [1], companyIds: [], logger: silentLogger() });
+    const update = await updateIndex(fixture.store, {
+      dataDir: join(fixture.dir, 'empty'),
+      patentIds: [1],
+      companyIds: [],
+      logger: silentLogger(),
+    });
     expect(update.updated).toBe(false);
   });
 });

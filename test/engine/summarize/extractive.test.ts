@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ExtractiveSummarizer } from '../../../engine/summarize/extractive.js';
 import { removeParentheticalGlosses } from '../../../engine/summarize/glosses.js';
 import { countTokens, splitSentences } from '../../../engine/summarize/sentences.js';
+import { REAL_DATA_DIR, realDataSkipReason } from '../../support/paths.js';
 
 /**
  * Abstracts written for these tests in the style of KIPRIS abstracts. Line breaks in the source are
@@ -106,5 +110,29 @@ describe('ExtractiveSummarizer', () => {
   it('rejects invalid ratios', () => {
     expect(() => new ExtractiveSummarizer({ minRatio: 0.6 })).toThrow(RangeError);
     expect(() => new ExtractiveSummarizer({ maxRatio: 1 })).toThrow(RangeError);
+  });
+});
+
+describe.skipIf(realDataSkipReason !== null)('ExtractiveSummarizer on KIPRIS abstracts', () => {
+  it('keeps every summary within ratio bounds', () => {
+    const file = path.join(REAL_DATA_DIR, 'kipris-neojune/patents_kipris_plus.csv');
+    const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+    const abstracts = rows.map((row) => row.Abstract ?? '').filter((abstract) => abstract.trim() !== '');
+    const summarizer = new ExtractiveSummarizer();
+    const outOfBounds: string[] = [];
+    let summarised = 0;
+    for (const abstract of abstracts) {
+      const inputTokens = inputTokenCount(abstract);
+      if (inputTokens < 20) {
+        continue;
+      }
+      summarised += 1;
+      const ratio = countTokens(summarizer.summarize(abstract)) / inputTokens;
+      if (ratio < 0.2 || ratio > 0.5) {
+        outOfBounds.push(`${ratio.toFixed(3)}: ${abstract.slice(0, 60)}`);
+      }
+    }
+    expect(summarised).toBeGreaterThan(1000);
+    expect(outOfBounds).toEqual([]);
   });
 });

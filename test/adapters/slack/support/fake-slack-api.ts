@@ -6,6 +6,10 @@ export interface RecordedCall {
   method: string;
   params: Record<string, unknown>;
   authorization: string | undefined;
+  /** The fake's response body, e.g. with the ts it gave a posted message. */
+  result: Record<string, unknown>;
+  /** performance.now() when the call arrived, for the benchmark. */
+  at: number;
 }
 
 /** A message posted to a slash command's or a button's response_url. */
@@ -33,7 +37,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * A local stand-in for the Slack Web API on 127.0.0.1: it answers the methods EXIT calls
+ * A local stand-in for the Slack Web API on 127.0.0.1: it implements the methods EXIT calls
  * (auth.test, chat.postMessage, chat.update, chat.postEphemeral and the three steps of
  * files.uploadV2), accepts response_url posts, and records everything for assertions.
  */
@@ -97,15 +101,16 @@ export class FakeSlackApi {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const at = performance.now();
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const raw = await readBody(request);
-    const send = (body: unknown) => {
+    const reply = (body: unknown) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
     if (path.startsWith('/response/')) {
       this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8')) });
-      send({ ok: true });
+      reply({ ok: true });
       return;
     }
     if (path.startsWith('/upload/')) {
@@ -116,11 +121,30 @@ export class FakeSlackApi {
     }
     const method = path.replace(/^\/api\//, '');
     const params = parseParams(request.headers['content-type'] ?? '', raw);
-    this.calls.push({ method, params, authorization: request.headers.authorization });
+    const call: RecordedCall = {
+      method,
+      params,
+      authorization: request.headers.authorization,
+      result: {},
+      at,
+    };
+    this.calls.push(call);
     const channel = params.channel as string | undefined;
+    const send = (body: Record<string, unknown>) => {
+      call.result = body;
+      reply(body);
+    };
     switch (method) {
       case 'auth.test':
-        send({ ok: true, url: 'https://exit-test.slack.com/', team: 'EXIT test', user: 'exit', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' });
+        send({
+          ok: true,
+          url: 'https://exit-test.slack.com/',
+          team: 'EXIT test',
+          user: 'exit',
+          team_id: 'T0001',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        });
         return;
       case 'chat.postMessage': {
         const failure = channel ? this.failingChannels.get(channel) : undefined;

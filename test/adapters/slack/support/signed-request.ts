@@ -22,7 +22,12 @@ export interface SlackAppResponse {
 }
 
 /** Posts a signed request to the app's events endpoint, as Slack does. */
-export async function sendSigned(url: string, body: string, contentType: string, options: SendOptions): Promise<SlackAppResponse> {
+export async function sendSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  options: SendOptions,
+): Promise<SlackAppResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     'content-type': contentType,
@@ -85,11 +90,21 @@ export function blockActionBody(press: ButtonPress): string {
     user: { id: press.userId, username: press.userId.toLowerCase(), team_id: 'T0001' },
     api_app_id: 'A0001',
     token: 'verification-token-unused',
-    container: { type: 'message', message_ts: press.messageTs, channel_id: press.channelId, is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: press.messageTs,
+      channel_id: press.channelId,
+      is_ephemeral: false,
+    },
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     team: { id: 'T0001', domain: 'exit-test' },
     channel: { id: press.channelId, name: 'deals' },
-    message: { type: 'message', ts: press.messageTs, ...(press.threadTs ? { thread_ts: press.threadTs } : {}), text: '' },
+    message: {
+      type: 'message',
+      ts: press.messageTs,
+      ...(press.threadTs ? { thread_ts: press.threadTs } : {}),
+      text: '',
+    },
     response_url: press.responseUrl,
     actions: [
       {

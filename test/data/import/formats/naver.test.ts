@@ -13,7 +13,13 @@ describe('parseStringList', () => {
     expect(parseStringList('[]')).toEqual([]);
   });
   it('rejects other text', () => {
-    expect(parseStringList('반도체, 여름')).toEqual({ reason: 'malformed theme list', value: '반도체, 여름' });
-    expect(parseStringList("['unterminated]")).toEqual({ reason: 'malformed theme list', value: "['unterminated]" });
+    expect(parseStringList('반도체, 여름')).toEqual({
+      reason: 'malformed theme list',
+      value: '반도체, 여름',
+    });
+    expect(parseStringList("['unterminated]")).toEqual({
+      reason: 'malformed theme list',
+      value: "['unterminated]",
+    });
   });
 });
