@@ -125,14 +125,14 @@ export function errorReply(
         'error',
         `EXIT cannot reach its database right now. Please try again in a few minutes (reference ${reference}).`,
       );
+    case 'ENGINE_UNAVAILABLE': {
+      const what = details.reason === 'engine_timeout' ? 'did not answer in time' : 'is unreachable';
+      return simpleReply(
+        'error',
+        `The EXIT search engine ${what}. Please try again in a minute; if it keeps failing, tell the operator (reference ${reference}).`,
+      );
+    }
     default:
-      if (details.reason === 'engine_unreachable' || details.reason === 'engine_timeout') {
-        const what = details.reason === 'engine_timeout' ? 'did not answer in time' : 'is unreachable';
-        return simpleReply(
-          'error',
-          `The EXIT search engine ${what}. Please try again in a minute; if it keeps failing, tell the operator (reference ${reference}).`,
-        );
-      }
       return simpleReply(
         'error',
         `Something went wrong inside EXIT. Please try again; if it keeps failing, give the operator this reference: ${reference}.`,

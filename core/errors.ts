@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'INDEX_MISSING'
   | 'INDEX_MISMATCH'
   | 'DATA_STORE_UNAVAILABLE'
+  | 'ENGINE_UNAVAILABLE'
   | 'IMPORT_FAILED'
   | 'INTERNAL';
 
@@ -27,6 +28,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   INDEX_MISSING: 4,
   INDEX_MISMATCH: 4,
   DATA_STORE_UNAVAILABLE: 69,
+  ENGINE_UNAVAILABLE: 69,
   IMPORT_FAILED: 1,
   INTERNAL: 1,
 };

@@ -21,6 +21,13 @@ const REDACT_PATHS = [
   '*.authorization',
   'headers.authorization',
   'config.databaseUrl',
+  'config.slack.botToken',
+  'config.slack.signingSecret',
+  'config.slack.appToken',
+  'config.engineApi.token',
+  '*.botToken',
+  '*.signingSecret',
+  '*.appToken',
 ];
 
 /** Creates the process logger. Components receive it (or a child of it) as a parameter. */

@@ -7,7 +7,7 @@ import { type RenderOptions, renderChartPng } from './render.js';
 /**
  * The comparison chart of a recommendation: the requester's valuation and each partner's, as
  * horizontal bars on a logarithmic axis, labelled with the value and its method. Companies without
- * a valuation keep their row, marked "가치 없음", so the chart lists every partner shown in the answer.
+ * a valuation keep their row, marked "가치 없음", so the chart lists every partner of the result.
  */
 
 const REQUESTER_COLOUR = 'rgba(192, 57, 43, 0.8)';

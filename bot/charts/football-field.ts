@@ -55,7 +55,10 @@ function marketCapLine(valueKrw: number, label: string): Plugin<'bar'> {
   };
 }
 
-/** Builds the chart configuration, or returns null when no method has a value and there is no market capitalisation. */
+/**
+ * Builds the chart configuration, or returns null when no method has a value and there is no market
+ * capitalisation.
+ */
 export function footballFieldConfig(breakdown: ValuationBreakdown): ChartConfiguration<'bar'> | null {
   const rows = breakdown.summary.filter((row) => row.method !== 'market_cap');
   const marketCap = breakdown.marketCap.atValuationDate ?? breakdown.marketCap.latest;

@@ -16,7 +16,10 @@ export interface RenderOptions {
 const DEFAULT_WIDTH = 960;
 const DEFAULT_HEIGHT = 540;
 
-/** Paints the canvas white before each draw: PNGs with a transparent background read badly in dark-mode chat clients. */
+/**
+ * Paints the canvas white before each draw: PNGs with a transparent background read badly in dark-mode chat
+ * clients.
+ */
 const whiteBackground: Plugin = {
   id: 'exitWhiteBackground',
   beforeDraw(chart) {

@@ -9,7 +9,9 @@ import type { Logger } from '../../core/logger.js';
  * boxes, so a missing font is logged as a warning and reported to the caller.
  */
 
-/** Font files tried in order: Nanum Gothic from the Debian/Ubuntu `fonts-nanum` package, then Noto Sans CJK. */
+/**
+ * Font files tried in order: Nanum Gothic from the Debian/Ubuntu `fonts-nanum` package, then Noto Sans CJK.
+ */
 export const HANGUL_FONT_CANDIDATES = [
   { path: '/usr/share/fonts/truetype/nanum/NanumGothic.ttf', family: 'NanumGothic' },
   { path: '/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf', family: 'NanumBarunGothic' },

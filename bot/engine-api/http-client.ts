@@ -22,7 +22,7 @@ export interface HttpEngineClientOptions {
 
 /**
  * Calls a remote engine over HTTP. Failures raise the engine's own ExitError codes. A connection
- * failure or timeout raises INTERNAL with `details.reason` 'engine_unreachable' or 'engine_timeout',
+ * failure or timeout raises ENGINE_UNAVAILABLE with `details.reason` 'engine_unreachable' or 'engine_timeout',
  * and the chat message for those says the search engine is unreachable or timed out.
  */
 export class HttpEngineClient implements EngineClient {
@@ -60,13 +60,13 @@ export class HttpEngineClient implements EngineClient {
       );
       throw timedOut
         ? new ExitError(
-            'INTERNAL',
+            'ENGINE_UNAVAILABLE',
             `The engine at ${this.origin} did not answer within ${timeoutMs} ms (EXIT_ENGINE_TIMEOUT_MS).`,
             { reason: 'engine_timeout' },
             { cause: error },
           )
         : new ExitError(
-            'INTERNAL',
+            'ENGINE_UNAVAILABLE',
             `The engine at ${this.origin} is unreachable: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}. Check that \`exitbot serve engine\` runs there and EXIT_ENGINE_URL points to it.`,
             { reason: 'engine_unreachable' },
             { cause: error },

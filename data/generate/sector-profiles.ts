@@ -111,9 +111,9 @@ export const SECTOR_PROFILES: readonly SectorProfile[] = [
     sector: 'telecom',
     share: 4,
     areas: { telecom: 7, security: 1, ai: 1 },
-    ksic: ['통신 및 방송 장비 제조업', '전기 통신업'],
+    ksic: ['전기 통신업', '무선 및 위성 통신업'],
     krxKospi: '통신업',
-    krxKosdaq: '통신장비',
+    krxKosdaq: '통신서비스',
     wics: 'G50',
     suffixes: [
       ['텔레콤', 'Telecom'],

@@ -3,7 +3,7 @@ import type { Company, Database } from './tables.js';
 
 /**
  * Read queries for company valuation: statement items, monthly closes, index series, interest
- * rates and market capitalisation snapshots. Values come back in the unit the store holds them in;
+ * rates and market capitalisation snapshots. Values come back in the unit they are stored in, and
  * the engine converts them to KRW.
  */
 
@@ -124,7 +124,7 @@ export async function listedMonthlyCloses(db: Kysely<Database>): Promise<Monthly
   }));
 }
 
-/** The latest month-end trading date in the store, or null when it holds no prices. */
+/** Returns the latest month-end trading date in the store, or null when it has no prices. */
 export async function latestPriceDate(db: Kysely<Database>): Promise<string | null> {
   const row = await db
     .selectFrom('monthly_closes')
@@ -157,7 +157,10 @@ export async function indexSeries(
   return rows.map((row) => ({ date: row.date, value: Number(row.value) }));
 }
 
-/** The latest rate of a series on or before `date`, in percent a year, or undefined when none. */
+/**
+ * Returns the latest rate of a series on or before `date`, in percent a year, or undefined when there is
+ * none.
+ */
 export async function rateOnOrBefore(
   db: Kysely<Database>,
   seriesCode: string,
@@ -181,7 +184,7 @@ export interface MarketCapRow {
   marketCapKrw: number;
 }
 
-/** Every positive market capitalisation snapshot of the given companies. */
+/** Returns every positive market capitalisation snapshot of the given companies. */
 export async function marketCapRows(
   db: Kysely<Database>,
   companyIds: readonly number[],

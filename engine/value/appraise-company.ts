@@ -40,7 +40,9 @@ export async function appraiseCompany(input: {
   parts: FittedParts;
   pool: ComparablePool;
   company: Company;
-  /** Pre-loaded history; loaded from the store when undefined and the company is not in the listed universe. */
+  /**
+   * Pre-loaded history; loaded from the store when undefined and the company is not in the listed universe.
+   */
   history?: StatementHistory | undefined;
   patentIds?: readonly number[];
   treatAsUnlisted: boolean;

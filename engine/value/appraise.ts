@@ -107,9 +107,9 @@ function ebitdaMultipleFor(
 }
 
 /**
- * The window E[Rm] is measured over: the window of the beta in use, so that beta and market return
- * describe the same period. For comparables' betas it spans their windows; with no measured beta it
- * is the configured window before the valuation date, starting no earlier than the index series.
+ * Picks the window E[Rm] is measured over: the window of the beta in use, so that beta and market
+ * return describe the same period. For comparables' betas it spans their windows. Without a measured
+ * beta it is the configured window before the valuation date, starting no earlier than the index.
  */
 function marketReturnWindow(
   beta: TargetBeta,

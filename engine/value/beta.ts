@@ -18,8 +18,8 @@ export interface BetaOptions {
   /** Report Blume's adjusted beta, 0.67 * beta + 0.33, which shrinks estimates towards 1. */
   blume: boolean;
   /**
-   * Monthly returns outside [-66.7 %, +200 %] (|ln(1 + r)| > ln 3) are dropped: the stored closes
-   * are not adjusted for splits and mergers, which show up as such jumps.
+   * Monthly returns outside [-66.7 %, +200 %] (|ln(1 + r)| > ln 3) are dropped, because the stored
+   * closes are not adjusted for splits and mergers, which show up as such jumps.
    */
   maxAbsLogReturn: number;
 }
@@ -52,6 +52,7 @@ export function fitOls(x: readonly number[], y: readonly number[]): OlsFit | und
   }
   meanX /= n;
   meanY /= n;
+
   let sxx = 0;
   let sxy = 0;
   let syy = 0;
@@ -63,6 +64,7 @@ export function fitOls(x: readonly number[], y: readonly number[]): OlsFit | und
     syy += dy * dy;
   }
   if (!(sxx > 0)) return undefined;
+
   const slope = sxy / sxx;
   const intercept = meanY - slope * meanX;
   const residualSumOfSquares = Math.max(0, syy - slope * sxy);
@@ -164,8 +166,8 @@ export function estimateBeta(
 }
 
 /**
- * The index a company's beta is measured against: KOSDAQ for KOSDAQ and KONEX stocks (KONEX has no
- * index series here and its firms are closer to KOSDAQ's), KOSPI for KOSPI stocks and anything else.
+ * Picks the index a company's beta is measured against: KOSDAQ for KOSDAQ and KONEX stocks, KOSPI
+ * for the rest. KONEX has no index series in the data, and its firms resemble KOSDAQ's more.
  */
 export function indexCodeForMarket(market: string | null): 'KOSPI' | 'KOSDAQ' {
   const upper = market?.toUpperCase() ?? '';

@@ -31,7 +31,7 @@ export interface MethodSummary {
   method: MethodId;
   label: string;
   valueKrw: number | null;
-  /** Why there is no value; null when there is one. */
+  /** Reason there is no value; null when there is one. */
   reason: string | null;
   /** The method's weight in the ensemble before renormalisation; null for methods outside it. */
   ensembleWeight: number | null;
@@ -75,7 +75,7 @@ export interface ValuationBreakdown {
   methods: Appraisal['methods'];
   summary: MethodSummary[];
   chosen: { method: MethodId; valueKrw: number; why: string } | null;
-  /** Why no value was chosen, when `chosen` is null. */
+  /** Reason no value was chosen; null when `chosen` is set. */
   noValueReason: string | null;
   model: {
     regression:

@@ -9,7 +9,10 @@ import { notAvailable, type Outcome, ok, percent } from './outcome.js';
 /** The rate series read for Rf: the Bank of Korea base rate (percent a year). */
 export const RISK_FREE_SERIES = 'BOK_BASE_RATE';
 
-/** Rf when the store has no rate series: the 3.5 % government bond yield of July 2023 that the first version of this product used. */
+/**
+ * Rf when the store has no rate series: the 3.5 % government bond yield of July 2023 that the first version
+ * of this product used.
+ */
 export const FALLBACK_RISK_FREE_RATE = 0.035;
 
 export interface RiskFreeRate {
@@ -58,7 +61,7 @@ export interface Wacc {
   costOfEquity: number;
   /** Pre-tax cost of debt. */
   costOfDebt: number;
-  /** Where the cost of debt came from. */
+  /** Source of the cost of debt, in words. */
   costOfDebtSource: string;
   taxRate: number;
 }

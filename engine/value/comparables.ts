@@ -6,12 +6,12 @@ import { profileText } from '../represent/profile-text.js';
 import type { SearchHit } from '../retrieve/search-hit.js';
 
 /**
- * Comparables: the K listed companies most similar to a company. Each company is represented by
- * its clusteroid patent (the patent with the highest mean cosine similarity to the company's other
- * patents) when it has indexed patents, otherwise by its profile vector (products text for unlisted
- * companies, sector and theme text for listed ones). Similarity is the cosine between the two
+ * Comparables: the K listed companies most similar to a company. A company with indexed patents
+ * is represented by its clusteroid patent, the patent with the highest mean cosine similarity to
+ * its other patents. Otherwise its profile vector stands for it: products text for unlisted
+ * companies, sector and theme text for listed ones. Similarity is the cosine between the two
  * representations. Without vectors, comparables are the listed companies of the same sector
- * closest in revenue, and the result says so.
+ * closest in revenue, and the result records that.
  */
 
 /** The parts of a vector index the comparables search reads. */
@@ -195,12 +195,12 @@ export async function findComparables(input: {
       `${target.name} has no indexed patents and no profile text, so comparables are sector peers closest in revenue`,
     );
 
-  const wanted = Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_COMPARABLE);
+  const candidateCount = Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_COMPARABLE);
   const candidateIds = new Set<number>();
-  for (const hit of spaces.profileIndex.search(query.vector, wanted)) {
+  for (const hit of spaces.profileIndex.search(query.vector, candidateCount)) {
     if (pool.companies.has(hit.label)) candidateIds.add(hit.label);
   }
-  const patentHits = spaces.patentIndex.search(query.vector, wanted);
+  const patentHits = spaces.patentIndex.search(query.vector, candidateCount);
   for (const owner of await ownersOfPatents(
     db,
     patentHits.map((hit) => hit.label),

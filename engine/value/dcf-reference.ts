@@ -8,15 +8,18 @@ import { corporateTax, fiscalStartYear, type TaxComputation } from './tax.js';
  * operating income, NOPAT = operating income * (1 - t), cash flow = (NOPAT + depreciation) * the
  * EBITDA multiple, value = cash flow / discount rate.
  *
- * NOTE: the first version's description does not say how the EBITDA multiple (EV / EBITDA) enters
- * beyond "scaled by"; multiplying by it, as here, makes the value roughly (multiple / discount rate)
- * times the cash flow, several times an EV/EBITDA valuation. The accuracy benchmark measures it
- * beside the FCFF method; it is reported for comparison and is not the default.
+ * NOTE: the first version's description says only that the EBITDA multiple (EV / EBITDA) "scales"
+ * the cash flow. Multiplying by it, as here, makes the value about (multiple / discount rate) times
+ * the cash flow, so it lands far above market capitalisation (see scripts/bench/valuation-accuracy.ts).
+ * It is reported for comparison, and the ensemble weight chosen on held-out companies decides its use.
  */
 
 export interface EbitdaMultiple {
   value: number;
-  /** 'own' (listed company: (market cap + debt - cash) / EBITDA), 'comparables' or 'sector' median. */
+  /**
+   * 'own' for a listed company ((market cap + debt - cash) / EBITDA), else 'comparables median',
+   * 'sector <code> median' or 'listed-company median'.
+   */
   source: string;
   companies: number;
 }
@@ -41,7 +44,10 @@ export interface ReferenceDcf {
   valueKrw: number;
 }
 
-/** Values a company by the first version's DCF from its latest fiscal year, growth estimates and discount rate. */
+/**
+ * Values a company by the first version's DCF from its latest fiscal year, growth estimates and discount
+ * rate.
+ */
 export function referenceDcf(input: {
   latest: FiscalYear | undefined;
   growth: readonly GrowthEstimate[];

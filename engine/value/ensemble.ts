@@ -10,14 +10,17 @@ import { notAvailable, type Outcome, ok } from './outcome.js';
 export const ENSEMBLE_METHODS = ['regression', 'dcf_fcff', 'dcf_reference'] as const;
 export type EnsembleMethod = (typeof ENSEMBLE_METHODS)[number];
 
-/** Weights when too few held-out companies have every method: the first version's plain average of regression and DCF. */
+/**
+ * Weights when too few held-out companies have every method: the first version's plain average of regression
+ * and DCF.
+ */
 const DEFAULT_WEIGHTS: Record<EnsembleMethod, number> = { regression: 0.5, dcf_fcff: 0.5, dcf_reference: 0 };
 const MIN_COMPLETE_CASES = 20;
 const GRID_STEP = 0.05;
 
 export interface EnsembleWeights {
   weights: Record<EnsembleMethod, number>;
-  /** How the weights were chosen: 'validation' (grid search) or 'default'. */
+  /** Basis of the weights: 'validation' (grid search) or 'default'. */
   basis: 'validation' | 'default';
   validationCompanies: number;
   /** Mean |ln(ensemble / market cap)| on those companies; null for default weights. */

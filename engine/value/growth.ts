@@ -8,7 +8,10 @@ import { ACCOUNTS, type FiscalYear } from './statements.js';
  * median of all listed companies, else zero.
  */
 
-/** The items the first version of this product projected: revenue, liabilities, equity, net income, operating income, cash, depreciation. */
+/**
+ * The items the first version of this product projected: revenue, liabilities, equity, net income, operating
+ * income, cash, depreciation.
+ */
 export const GROWTH_ITEMS = [
   'revenue',
   'liabilities',

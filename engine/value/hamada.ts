@@ -53,12 +53,17 @@ export interface HamadaResult {
   variant: 'textbook' | 'reference';
   /** Textbook: each comparable unlevered with its own D/E and tax rate. Reference: levered betas only. */
   comparables: UnleveredComparable[];
-  /** Textbook: mean of the unlevered betas. Reference: the mean levered beta unlevered with the target's D/E. */
+  /**
+   * Textbook: mean of the unlevered betas. Reference: the mean levered beta unlevered with the target's D/E.
+   */
   unleveredBeta: number;
   meanLeveredBeta: number;
   targetDebtToEquity: number;
   targetTaxRate: number;
-  /** The beta the discount rate uses: textbook relevers with the target's D/E; reference uses the unlevered beta. */
+  /**
+   * The beta the discount rate uses: textbook relevers with the target's D/E; reference uses the unlevered
+   * beta.
+   */
   targetBeta: number;
   skipped: { companyId: number; name: string; reason: string }[];
 }

@@ -32,8 +32,8 @@ import { corporateTax, fiscalStartYear } from './tax.js';
 
 /**
  * Market capitalisation snapshots for fitting, in preference order. The stored KRX snapshots carry
- * no date. The quant_cookbook snapshots were taken in November 2021, with the statements up to 2020
- * and the prices up to 2021-11, so they match the valuation date; the KIND snapshot is from 2025.
+ * no date. The quant_cookbook snapshots date from November 2021, like its statements (to 2020) and
+ * prices (to 2021-11), so they match the valuation date. The KIND snapshot is from 2025.
  */
 export const MODEL_MARKET_CAP_SOURCES = [
   'krx_quant_kor_ticker',
@@ -50,13 +50,19 @@ export interface ListedCompanyData {
   marketCap: MarketCapRow | undefined;
   patentIds: number[];
   beta: Outcome<BetaEstimate>;
-  /** Debt, market capitalisation as equity, and the marginal tax rate; undefined without statements or market cap. */
+  /**
+   * Debt, market capitalisation as equity, and the marginal tax rate; undefined without statements or market
+   * cap.
+   */
   leverage: Leverage | undefined;
   /** (market cap + interest-bearing debt - cash) / (operating income + D&A), when both are positive. */
   evToEbitda: number | undefined;
 }
 
-/** Picks the snapshot to fit on: a dated one nearest before the valuation date, else the preferred undated source. */
+/**
+ * Picks the snapshot to fit on: a dated one nearest before the valuation date, else the preferred undated
+ * source.
+ */
 export function chooseMarketCap(rows: readonly MarketCapRow[], asOf: string): MarketCapRow | undefined {
   const dated = rows
     .filter((row) => row.asOf !== null && row.asOf <= asOf)

@@ -1,6 +1,6 @@
 /**
- * Which market capitalisation snapshot stands for a listed company's current value. Undated
- * snapshots are ranked by this source order; dated snapshots always win.
+ * Source order for the snapshot that gives a listed company's current market capitalisation.
+ * Dated snapshots always win, and undated ones are ranked in this order.
  */
 export const MARKET_CAP_SOURCE_PREFERENCE = [
   'krx_market_snapshot',

@@ -13,9 +13,9 @@ export { MARKET_CAP_SOURCE_PREFERENCE };
 
 /**
  * Values companies for ranking and filtering. Listed companies are valued by market
- * capitalisation. With a valuation context, unlisted companies that have financial statements get
- * the ensemble value (regression and DCF), or the sector multiple when no ensemble method has a
- * value, the same choice `valueCompany` makes; the rest have no valuation, and callers say so.
+ * capitalisation. With a valuation context, an unlisted company with financial statements gets the
+ * ensemble value (regression and DCF), or the sector multiple when no ensemble method has a value.
+ * This is the choice `valueCompany` makes. Other companies get null, and callers tell the user.
  */
 export async function valueCompanies(
   db: Kysely<Database>,

@@ -4,7 +4,9 @@ import { indexSeries, latestPriceDate, rateOnOrBefore } from '../../data/store/v
 import { FALLBACK_RISK_FREE_RATE, RISK_FREE_SERIES, type RiskFreeRate } from './capm.js';
 import { IndexLevels } from './market-series.js';
 
-/** The market side of a valuation: the valuation date, index level series and the risk-free rate on that date. */
+/**
+ * The market side of a valuation: the valuation date, index level series and the risk-free rate on that date.
+ */
 
 export const INDEX_CODES = ['KOSPI', 'KOSDAQ'] as const;
 export type IndexCode = (typeof INDEX_CODES)[number];
@@ -12,7 +14,7 @@ export type IndexCode = (typeof INDEX_CODES)[number];
 export interface MarketData {
   /** Valuation date, YYYY-MM-DD. */
   asOf: string;
-  /** Where the date came from: the caller, the latest stored price, or today when the store has no prices. */
+  /** Origin of the date: the caller, the latest stored price, or today when the store has no prices. */
   asOfSource: 'option' | 'latest_price' | 'today';
   indexes: Map<IndexCode, IndexLevels>;
   riskFree: RiskFreeRate;
@@ -22,7 +24,10 @@ export interface MarketData {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Loads index series and the risk-free rate for a valuation date (default: the latest stored month-end price). */
+/**
+ * Loads index series and the risk-free rate for a valuation date (default: the latest stored month-end
+ * price).
+ */
 export async function loadMarketData(db: Kysely<Database>, asOf?: string): Promise<MarketData> {
   if (asOf !== undefined && !DATE.test(asOf))
     throw new RangeError(`Valuation date must be YYYY-MM-DD, got "${asOf}".`);

@@ -1,7 +1,10 @@
 import { DEFAULT_BETA_OPTIONS } from './beta.js';
 import { DEFAULT_FCFF_OPTIONS } from './dcf-fcff.js';
 
-/** Settings of a valuation. Everything except `treatAsUnlisted` shapes the fitted model, so it is part of the cache key. */
+/**
+ * Settings of a valuation. Everything except `treatAsUnlisted` shapes the fitted model, so it is part of the
+ * cache key.
+ */
 export interface ValuationOptions {
   /** Valuation date, YYYY-MM-DD; default the latest stored month-end price date. */
   asOf?: string;
@@ -11,7 +14,7 @@ export interface ValuationOptions {
   minMonths: number;
   /** Apply Blume's adjustment, 0.67 * beta + 0.33, to every estimated beta. */
   blume: boolean;
-  /** Which Hamada variant sets an unlisted company's beta; both are reported. */
+  /** Hamada variant that sets an unlisted company's beta. Both variants are reported. */
   hamada: 'textbook' | 'reference';
   /** K, the number of comparables. */
   comparables: number;
@@ -69,7 +72,7 @@ export function resolveValuationOptions(partial: Partial<ValuationOptions> = {})
   return options;
 }
 
-/** The cache key of the fitted model for these options. */
+/** Builds the cache key of the fitted model from the options that shape it. */
 export function modelKey(options: ValuationOptions): string {
   const { treatAsUnlisted: _ignored, ...shaping } = options;
   return JSON.stringify(shaping, Object.keys(shaping).sort());

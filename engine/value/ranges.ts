@@ -8,10 +8,10 @@ import type { MultipleValue } from './sector-multiple.js';
 
 /**
  * Value ranges for the football-field chart: each method's value under a stated variation of its
- * most uncertain input. DCFs move the cost of equity by one percentage point each way; the
- * regression spans one cross-validated RMSE of ln(value) each way (about a 68 % band); the sector
- * multiple spans the interquartile range of the multiple; the ensemble combines the ranges of its
- * parts with its weights.
+ * most uncertain input. The DCFs move the cost of equity by one percentage point each way. The
+ * regression spans one cross-validated RMSE of ln(value) each way, about a 68 % band. The sector
+ * multiple spans the interquartile range of the multiple. The ensemble combines its parts' ranges
+ * with its weights.
  */
 
 /** Cost of equity shift for the DCF ranges, as a fraction. */

@@ -52,24 +52,37 @@ function solveSpd(a: number[][], b: number[]): number[] {
   return x;
 }
 
+/**
+ * Computes column means and standard deviations. A column that is constant up to rounding gets an
+ * infinite scale, so its standardised value is 0 in training and prediction alike and it cannot
+ * blow up a prediction for a company that differs on it.
+ */
+function standardisation(rows: readonly number[][], p: number): { means: number[]; scales: number[] } {
+  const n = rows.length;
+  const means = new Array<number>(p).fill(0);
+  const variances = new Array<number>(p).fill(0);
+  for (const row of rows) {
+    for (let j = 0; j < p; j++) means[j] = (means[j] as number) + (row[j] as number) / n;
+  }
+  for (const row of rows) {
+    for (let j = 0; j < p; j++)
+      variances[j] = (variances[j] as number) + ((row[j] as number) - (means[j] as number)) ** 2 / n;
+  }
+  const scales = variances.map((variance, j) => {
+    const deviation = Math.sqrt(variance);
+    return deviation > 1e-9 * (1 + Math.abs(means[j] as number)) ? deviation : Number.POSITIVE_INFINITY;
+  });
+  return { means, scales };
+}
+
 /** Fits ridge regression on standardised columns with an unpenalised intercept. */
 export function fitRidge(rows: readonly number[][], target: readonly number[], lambda: number): RidgeFit {
   const n = rows.length;
   const p = (rows[0] ?? []).length;
-  const means = new Array<number>(p).fill(0);
-  const scales = new Array<number>(p).fill(0);
-  for (const row of rows)
-    for (let j = 0; j < p; j++) means[j] = (means[j] as number) + (row[j] as number) / n;
-  for (const row of rows)
-    for (let j = 0; j < p; j++)
-      scales[j] = (scales[j] as number) + ((row[j] as number) - (means[j] as number)) ** 2 / n;
-  // A column that is constant up to rounding gets an infinite scale: its standardised value is 0 in
-  // training and prediction, so it cannot blow up a prediction for a company that differs on it.
-  for (let j = 0; j < p; j++) {
-    const deviation = Math.sqrt(scales[j] as number);
-    scales[j] = deviation > 1e-9 * (1 + Math.abs(means[j] as number)) ? deviation : Number.POSITIVE_INFINITY;
-  }
+  const { means, scales } = standardisation(rows, p);
   const targetMean = target.reduce((sum, value) => sum + value, 0) / n;
+
+  // Normal equations (Z'Z + lambda I) b = Z'(y - mean y), built on the lower triangle.
   const gram = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const moment = new Array<number>(p).fill(0);
   for (let i = 0; i < n; i++) {
@@ -86,6 +99,7 @@ export function fitRidge(rows: readonly number[][], target: readonly number[], l
     for (let k = 0; k < j; k++) (gram[k] as number[])[j] = (gram[j] as number[])[k] as number;
     (gram[j] as number[])[j] = ((gram[j] as number[])[j] as number) + lambda;
   }
+
   return { means, scales, coefficients: solveSpd(gram, moment), intercept: targetMean, lambda };
 }
 
@@ -155,7 +169,7 @@ function designRow(features: readonly number[], sector: string | null, sectors: 
   return [...features, ...sectors.map((code) => (code === sector ? 1 : 0))];
 }
 
-/** Fewest training companies: twice the statement features, which the penalty then keeps stable. */
+/** Minimum training companies: twice the statement features, a size the ridge penalty keeps stable. */
 const MIN_TRAINING_COMPANIES = 24;
 
 /** Fits the fallback regression on listed companies; needs at least MIN_TRAINING_COMPANIES of them. */
@@ -167,6 +181,7 @@ export function fitMarketValueRegression(
     return notAvailable(
       `only ${usable.length} listed companies with statements and a market capitalisation; the regression needs ${MIN_TRAINING_COMPANIES}`,
     );
+
   const counts = new Map<string, number>();
   for (const sample of usable)
     if (sample.sector) counts.set(sample.sector, (counts.get(sample.sector) ?? 0) + 1);
@@ -178,12 +193,14 @@ export function fitMarketValueRegression(
   const target = usable.map((sample) => Math.log(sample.marketCapKrw));
   const { lambda, cvRmse } = chooseLambda(rows, target);
   const fit = fitRidge(rows, target, lambda);
+
   const mean = target.reduce((sum, value) => sum + value, 0) / target.length;
   const total = target.reduce((sum, value) => sum + (value - mean) ** 2, 0);
   const residual = rows.reduce(
     (sum, row, i) => sum + (predictRidge(fit, row) - (target[i] as number)) ** 2,
     0,
   );
+
   return ok({
     id: REGRESSION_MODEL_ID,
     target: 'ln(market capitalisation in KRW)',
@@ -201,13 +218,16 @@ export function fitMarketValueRegression(
 }
 
 /**
- * How far, in ln(KRW), a prediction may go beyond the training range (a factor of e). A ridge model
- * extrapolates linearly, so a company far outside the training data would otherwise get an
+ * Margin, in ln(KRW), that a prediction may go beyond the training range: a factor of e. A ridge
+ * model extrapolates linearly, so a company far outside the training data would otherwise get an
  * arbitrarily large or small value.
  */
 const EXTRAPOLATION_MARGIN = 1;
 
-/** Predicted market value in KRW: exp of the predicted log, i.e. the conditional median under log-normal errors. */
+/**
+ * Predicts the market value in KRW as exp of the predicted log, the conditional median under log-normal
+ * errors.
+ */
 export function predictMarketValue(
   model: MarketValueRegression,
   features: readonly number[],

@@ -3,7 +3,7 @@ import type { FiscalYear } from './statements.js';
 
 /**
  * The sector multiple baseline: the median price/earnings ratio of listed companies in the
- * company's sector times its net income; for a company without positive net income, the median
+ * company's sector times its net income. A company without positive net income gets the median
  * price/sales ratio times its revenue. Sectors with too few companies use the market-wide median.
  */
 

@@ -1,8 +1,8 @@
 import type { StatementRow } from '../../data/store/valuation-queries.js';
 
 /**
- * Annual statement items in KRW. The store keeps each value in its source unit (억원, 천원 or KRW);
- * every amount the valuation reads passes through `toKrw` here, so no formula mixes units.
+ * Annual statement items in KRW. The store keeps each value in its source unit (억원, 천원 or KRW).
+ * Every amount the valuation reads passes through `toKrw` here, so no formula mixes units.
  */
 
 /** Statement items the valuation reads, keyed by English name, with the Korean account name stored. */
@@ -67,7 +67,11 @@ export interface StatementHistory {
  * order.
  */
 export function buildHistories(rows: readonly StatementRow[]): Map<number, StatementHistory> {
-  const sorted = [...rows].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const bySource = (a: StatementRow, b: StatementRow) => {
+    if (a.source === b.source) return 0;
+    return a.source < b.source ? -1 : 1;
+  };
+  const sorted = [...rows].sort(bySource);
   const histories = new Map<number, StatementHistory>();
   const yearMaps = new Map<number, Map<string, FiscalYear>>();
   for (const row of sorted) {

@@ -10,10 +10,10 @@ import type { ListedCompanyData } from './listed-universe.js';
 import { notAvailable, type Outcome } from './outcome.js';
 
 /**
- * The beta a valuation uses: a listed company's own regression beta; otherwise (unlisted, or no
- * usable own beta) the comparables' betas through Hamada with the target's leverage; otherwise the
- * comparables' mean levered beta; otherwise 1, the market's beta. Every step below the first is
- * recorded as a fallback.
+ * Chooses the beta a valuation uses. A listed company uses its own regression beta. An unlisted
+ * company, or one without a usable own beta, uses the comparables' betas through Hamada with its
+ * own leverage. When relevering is impossible it uses the comparables' mean levered beta, and
+ * without comparables it uses 1, the market's beta. Each step after the first is a recorded fallback.
  */
 
 export type BetaSource =
@@ -35,7 +35,7 @@ export interface ComparableBetaRow {
   debtToEquity: number | null;
   taxRate: number | null;
   evToEbitda: number | null;
-  /** Why the comparable gave no beta, when it did not. */
+  /** Reason the comparable gave no beta or leverage; null when it gave both. */
   note: string | null;
 }
 
@@ -123,7 +123,7 @@ export function chooseTargetBeta(input: {
   if (own?.status === 'ok') {
     return { ...base, value: own.adjustedBeta, source: 'own', indexCode: input.ownIndex, fallback: null };
   }
-  const why = own ? `own beta not available (${own.reason}); ` : '';
+  const ownFailure = own ? `own beta not available (${own.reason}); ` : '';
   const chosen = hamada === 'textbook' ? textbook : reference;
   if (chosen.status === 'ok') {
     return {
@@ -131,7 +131,7 @@ export function chooseTargetBeta(input: {
       value: chosen.targetBeta,
       source: hamada === 'textbook' ? 'comparables_textbook' : 'comparables_reference',
       indexCode: own ? input.ownIndex : comparableIndex,
-      fallback: own ? `${why}beta from comparables (Hamada, ${hamada})` : null,
+      fallback: own ? `${ownFailure}beta from comparables (Hamada, ${hamada})` : null,
     };
   }
   if (withBeta.length > 0) {
@@ -141,7 +141,7 @@ export function chooseTargetBeta(input: {
       value: mean,
       source: 'comparables_mean_levered',
       indexCode: own ? input.ownIndex : comparableIndex,
-      fallback: `${why}Hamada relevering not available (${chosen.reason}); the comparables' mean levered beta is used`,
+      fallback: `${ownFailure}Hamada relevering not available (${chosen.reason}); the comparables' mean levered beta is used`,
     };
   }
   return {
@@ -149,6 +149,6 @@ export function chooseTargetBeta(input: {
     value: 1,
     source: 'market_default',
     indexCode: input.ownIndex,
-    fallback: `${why}no comparable has a beta; beta is taken as 1 (the market's)`,
+    fallback: `${ownFailure}no comparable has a beta; beta is taken as 1 (the market's)`,
   };
 }

@@ -31,7 +31,9 @@ export function splitOf(company: Pick<Company, 'id' | 'ticker'>): Split {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   const bucket = hash % 10;
-  return bucket < 6 ? 'train' : bucket < 8 ? 'validation' : 'test';
+  if (bucket < 6) return 'train';
+  if (bucket < 8) return 'validation';
+  return 'test';
 }
 
 export interface ValuationModel {
@@ -180,7 +182,7 @@ const models = new WeakMap<object, Map<string, Promise<ValuationModel>>>();
 const spaceIds = new WeakMap<object, number>();
 let nextSpaceId = 1;
 
-/** A number per loaded patent index, so a rebuilt index gets a new model. */
+/** Numbers each loaded patent index, so that a rebuilt index gets a new model. */
 function spacesKey(spaces: VectorSpaces | undefined): string {
   if (!spaces) return 'sector';
   let id = spaceIds.get(spaces.patentIndex);
@@ -192,8 +194,8 @@ function spacesKey(spaces: VectorSpaces | undefined): string {
 }
 
 /**
- * The cached model for a store and options, built on first use. A failed build is dropped from the
- * cache so the next call retries. Call `clearValuationModels` after importing new data.
+ * Returns the cached model for a store and options, building it on first use. A failed build is
+ * dropped from the cache so the next call retries. Call `clearValuationModels` after an import.
  */
 export function getValuationModel(
   db: Kysely<Database>,

@@ -18,8 +18,8 @@ import { resolveValuationOptions, type ValuationOptions } from './options.js';
 import { getValuationModel, splitOf, type ValuationModel } from './valuation-model.js';
 
 /**
- * What a valuation reads from the engine: the store, a logger, and optionally the vector indexes
- * and embedder for comparables (an `EngineContext` has all of them).
+ * Engine parts a valuation reads: the store, a logger, and optionally the vector indexes and
+ * embedder for comparables. An `EngineContext` has all of them.
  */
 export interface ValuationContext {
   store: Pick<Store, 'db'>;
@@ -48,7 +48,10 @@ export function modelFor(context: ValuationContext, options: ValuationOptions): 
   return getValuationModel(context.store.db, vectorSpacesOf(context), options, context.logger);
 }
 
-/** The value a company gets: market capitalisation when listed, the ensemble otherwise, with the reason. */
+/**
+ * Chooses the value a company gets, with the reason: market capitalisation when listed, the ensemble
+ * otherwise.
+ */
 export function chooseValue(
   result: CompanyAppraisal,
   latestCap: MarketCapInfo | null,
@@ -120,19 +123,22 @@ export function buildBreakdown(
       }
     : null;
   const { chosen, noValueReason, fallback } = chooseValue(result, latestCap, listedView);
+
   const notes: string[] = [];
   if (atValuationDate && latestCap && atValuationDate.source !== latestCap.source) {
     notes.push(
-      `The methods compare with the market capitalisation snapshot ${atValuationDate.source}, the one nearest the valuation date; ` +
-        `the current value uses the latest snapshot ${latestCap.source}.`,
+      `The methods compare with the market capitalisation snapshot ${atValuationDate.source}, the one nearest the valuation date. ` +
+        `The current value uses the latest snapshot ${latestCap.source}.`,
     );
   }
-  if (!listedView && company.listed)
+  if (!listedView && company.listed) {
     notes.push('Valued as if unlisted: its own prices, market capitalisation and multiple were not read.');
+  }
+
   const regression = model.parts.regression;
-  const years = result.history
-    ? result.history.years.filter((year) => year.period <= model.parts.market.asOf.slice(0, 7))
-    : [];
+  const asOfMonth = model.parts.market.asOf.slice(0, 7);
+  const years = result.history ? result.history.years.filter((year) => year.period <= asOfMonth) : [];
+
   const breakdown: ValuationBreakdown = {
     company: {
       id: company.id,
@@ -181,6 +187,7 @@ export function buildBreakdown(
     fallbacks: fallback ? [...appraisal.fallbacks, fallback] : appraisal.fallbacks,
     notes,
   };
+
   assertFiniteNumbers(breakdown);
   return breakdown;
 }

@@ -25,7 +25,7 @@ async function pixels(title: string): Promise<Buffer> {
   );
 }
 
-/** The parts of a breakdown the football-field chart reads. */
+/** Builds the parts of a breakdown that the football-field chart reads. */
 function breakdown(summary: ValuationBreakdown['summary'], marketCapKrw: number | null): ValuationBreakdown {
   return {
     company: {

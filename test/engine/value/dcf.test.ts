@@ -5,9 +5,14 @@ import type { GrowthEstimate } from '../../../engine/value/growth.js';
 import { ok } from '../../../engine/value/outcome.js';
 import type { FiscalYear } from '../../../engine/value/statements.js';
 
+/** Returns the reason of a "not available" outcome, or 'available'. */
+function reasonOf(outcome: { status: string; reason?: string }): string {
+  return outcome.status === 'not_available' ? (outcome.reason as string) : 'available';
+}
+
 const EOK = 1e8;
 
-/** A profitable company in 억원: revenue 1,000, operating margin 10 %, modest debt. */
+/** Builds a profitable company in 억원: revenue 1,000, operating margin 10 %, modest debt. */
 function company(overrides: Partial<FiscalYear['items']> = {}, period = '2020-12'): FiscalYear {
   return {
     period,
@@ -144,7 +149,7 @@ describe('FCFF DCF', () => {
       options: DEFAULT_FCFF_OPTIONS,
     });
     expect(result.status).toBe('not_available');
-    expect(result.status === 'not_available' && result.reason).toMatch(
+    expect(reasonOf(result)).toMatch(
       /^the enterprise value .* does not cover net debt .*, so equity has no DCF value$/,
     );
   });
@@ -159,7 +164,7 @@ describe('FCFF DCF', () => {
       options: DEFAULT_FCFF_OPTIONS,
     });
     expect(result.status).toBe('not_available');
-    expect(result.status === 'not_available' && result.reason).toMatch(
+    expect(reasonOf(result)).toMatch(
       /is not above the terminal growth 2.00%, so the terminal value is unbounded$/,
     );
   });

@@ -32,9 +32,9 @@ describe.skipIf(realDataSkipReason !== null)('valuation on the real data', () =>
     expect(own.months).toBe(36);
     expect(own.beta).toBeGreaterThan(0.5);
     expect(own.beta).toBeLessThan(2);
-    expect(breakdown.discountRate.status === 'ok' && breakdown.discountRate.riskFree.series).toBe(
-      'BOK_BASE_RATE',
-    );
+    const discountRate = breakdown.discountRate;
+    if (discountRate.status !== 'ok') throw new Error(discountRate.reason);
+    expect(discountRate.riskFree.series).toBe('BOK_BASE_RATE');
     // 2020 revenue of 005930 is 2,368,070억원 in the source file.
     expect(breakdown.inputs.statements.find((year) => year.period === '2020-12')?.items.revenue).toBe(
       2_368_070e8,

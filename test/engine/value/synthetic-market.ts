@@ -3,10 +3,11 @@ import type { CompaniesTable, Database, FinancialStatementsTable } from '../../.
 import { addMonths, monthEnd } from '../../../engine/value/market-series.js';
 
 /**
- * A small synthetic market for valuation tests: 80 listed companies in three sectors with three
- * years of statements (억원), 37 month-end closes that follow the index with a known beta, market
- * capitalisation snapshots, KOSPI and KOSDAQ closes and a base-rate series; plus unlisted companies
- * for the edge cases (healthy, negative equity, losses, one fiscal year, no statements).
+ * A small synthetic market for valuation tests. It has 80 listed companies in three sectors, each
+ * with three years of statements (억원), 37 month-end closes that follow its index with a known beta
+ * and a market capitalisation snapshot. KOSPI and KOSDAQ closes and a base-rate series complete the
+ * market. Unlisted companies cover the edge cases: healthy, negative equity, losses, one fiscal
+ * year and no statements.
  */
 
 const NOW = '2024-01-01T00:00:00Z';

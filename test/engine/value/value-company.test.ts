@@ -6,7 +6,12 @@ import { valueCompany } from '../../../engine/value/value-company.js';
 import { BACKENDS, type TestStore } from '../../support/stores.js';
 import { type SyntheticMarket, seedSyntheticMarket } from './synthetic-market.js';
 
-/** Every number in a JSON round trip survives unchanged, so no NaN or Infinity became null. */
+/** Returns the reason of a "not available" outcome, or 'available'. */
+function reasonOf(outcome: { status: string; reason?: string }): string {
+  return outcome.status === 'not_available' ? (outcome.reason as string) : 'available';
+}
+
+/** Checks that every number is finite and survives a JSON round trip unchanged (NaN would become null). */
 function expectCleanJson(value: unknown): void {
   assertFiniteNumbers(value);
   const text = JSON.stringify(value);
@@ -96,11 +101,11 @@ describe.each(BACKENDS)('valueCompany on $name', ({ open, skipReason }) => {
     const breakdown = await valueCompany({ store }, market.unlisted.losses);
     const reference = breakdown.methods.dcf_reference;
     expect(reference.status).toBe('not_available');
-    expect(reference.status === 'not_available' && reference.reason).toMatch(
+    expect(reasonOf(reference)).toMatch(
       /^projected NOPAT \+ depreciation is -[\d.,]+억원 .* not positive, so a perpetuity of it has no value$/,
     );
     const fcff = breakdown.methods.dcf_fcff;
-    expect(fcff.status === 'not_available' && fcff.reason).toMatch(
+    expect(reasonOf(fcff)).toMatch(
       /^the terminal-year NOPAT is -[\d.,]+억원 at an operating margin of -15.11%/,
     );
     expect(breakdown.tax?.taxKrw).toBe(0);
