@@ -51,6 +51,33 @@ const settingsSchema = z.object({
     .optional(),
   EXIT_ENGINE_HOST: z.string().min(1).default('127.0.0.1'),
   EXIT_ENGINE_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  // Discord adapter. The token is optional here and required by `exitbot serve discord` and
+  // `exitbot discord register`; the public key only by the HTTP interactions endpoint.
+  EXIT_DISCORD_TOKEN: z
+    .string()
+    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/)
+    .optional(),
+  EXIT_DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{17,20}$/)
+    .optional(),
+  EXIT_DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{17,20}$/)
+    .optional(),
+  EXIT_DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/)
+    .optional(),
+  EXIT_DISCORD_MODE: z.enum(['gateway', 'http']).default('gateway'),
+  EXIT_DISCORD_MESSAGE_CONTENT: z.enum(['on', 'off']).default('off'),
+  EXIT_DISCORD_HOST: z.string().min(1).default('127.0.0.1'),
+  EXIT_DISCORD_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  EXIT_DISCORD_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  EXIT_DISCORD_API_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+\/api$/)
+    .optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -67,6 +94,7 @@ export interface Config {
   engineApi: EngineApiConfig;
   /** Recommendation searches one bot process runs at once; further requests wait in a queue. */
   botMaxSearches: number;
+  discord: DiscordConfig;
 }
 
 /** Slack adapter settings. Which tokens are required depends on the mode (see adapters/slack/settings.ts). */
@@ -93,6 +121,28 @@ export interface EngineApiConfig {
   token: string | null;
   host: string;
   port: number;
+}
+
+/** Discord adapter settings; adapters/discord/settings.ts checks which ones a mode requires. */
+export interface DiscordConfig {
+  /** The bot token from the Developer Portal's Bot page. */
+  token: string | null;
+  /** The application id; when null, `exitbot discord register` reads it from the API. */
+  applicationId: string | null;
+  /** The guild `exitbot discord register` registers the commands in when no --guild or --global is given. */
+  guildId: string | null;
+  /** The application's Ed25519 public key (64 hex characters), for the HTTP interactions endpoint. */
+  publicKey: string | null;
+  /** 'gateway': a WebSocket connection to Discord; 'http': Discord posts interactions to our endpoint. */
+  mode: 'gateway' | 'http';
+  /** Whether the privileged Message Content intent is requested, so plain thread messages are follow-ups. */
+  messageContent: boolean;
+  host: string;
+  port: number;
+  /** `/exit` commands one user may run per minute. */
+  rateLimitPerMinute: number;
+  /** REST base URL without the version; null for https://discord.com/api. Tests use a local fake. */
+  apiUrl: string | null;
 }
 
 const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof Settings)[];
@@ -143,6 +193,14 @@ function acceptedValues(name: keyof Settings): string {
   if (name === 'EXIT_ENGINE_URL') return 'an http:// or https:// URL, for example http://gpu-host:8787';
   if (name === 'EXIT_ENGINE_TIMEOUT_MS') return 'milliseconds, an integer from 100 to 600000';
   if (name === 'EXIT_ENGINE_TOKEN') return 'a shared secret of at least 16 characters, no spaces';
+  if (name === 'EXIT_DISCORD_TOKEN') return 'a Discord bot token: three dot-separated parts';
+  if (name === 'EXIT_DISCORD_APPLICATION_ID' || name === 'EXIT_DISCORD_GUILD_ID')
+    return 'a Discord id (snowflake), 17 to 20 digits';
+  if (name === 'EXIT_DISCORD_PUBLIC_KEY') return "the application's public key, 64 hexadecimal characters";
+  if (name === 'EXIT_DISCORD_PORT') return 'a TCP port from 1 to 65535';
+  if (name === 'EXIT_DISCORD_RATE_LIMIT') return 'commands per user per minute, an integer from 1 to 1000';
+  if (name === 'EXIT_DISCORD_API_URL')
+    return 'an http:// or https:// URL ending in /api, for example https://discord.com/api';
   return 'a non-empty string';
 }
 
@@ -199,5 +257,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: settings.EXIT_ENGINE_PORT,
     },
     botMaxSearches: settings.EXIT_BOT_MAX_SEARCHES,
+    discord: {
+      token: settings.EXIT_DISCORD_TOKEN ?? null,
+      applicationId: settings.EXIT_DISCORD_APPLICATION_ID ?? null,
+      guildId: settings.EXIT_DISCORD_GUILD_ID ?? null,
+      publicKey: settings.EXIT_DISCORD_PUBLIC_KEY?.toLowerCase() ?? null,
+      mode: settings.EXIT_DISCORD_MODE,
+      messageContent: settings.EXIT_DISCORD_MESSAGE_CONTENT === 'on',
+      host: settings.EXIT_DISCORD_HOST,
+      port: settings.EXIT_DISCORD_PORT,
+      rateLimitPerMinute: settings.EXIT_DISCORD_RATE_LIMIT,
+      apiUrl: settings.EXIT_DISCORD_API_URL ?? null,
+    },
   };
 }

@@ -63,7 +63,7 @@ export class Engine {
       'Engine loaded',
     );
     if (predictor.isFallback) {
-      logger.warn(
+      logger.info(
         { stage: 'next_vector', predictor: predictor.id },
         'No trained SASRec model: using the recency-weighted mean fallback',
       );

@@ -89,7 +89,7 @@ export async function recommend(context: EngineContext, request: RecommendReques
   });
 
   const requesterValuation =
-    (await time('value', () => valueCompanies(db, [company]))).get(company.id) ?? null;
+    (await time('value', () => valueCompanies(db, [company], context))).get(company.id) ?? null;
   const requesterValue = requesterValuation?.value ?? null;
 
   let kept: CompanyHits[] = [];
@@ -136,7 +136,7 @@ export async function recommend(context: EngineContext, request: RecommendReques
         ranked.map((group) => group.companyId),
       ),
     );
-    valuations = await time('value', () => valueCompanies(db, [...companies.values()]));
+    valuations = await time('value', () => valueCompanies(db, [...companies.values()], context));
     ({ kept, counts } = filterPartners({
       ranked,
       companies,
@@ -237,7 +237,7 @@ function explain(input: {
   }
   if (input.valuationFilter && input.requesterValue === null) {
     notes.push(
-      `${input.companyName} has no valuation yet (it is unlisted), so partners were not compared with its value; partners without a valuation were still dropped.`,
+      `${input.companyName} has no valuation (it is unlisted and its financial statements are missing or not enough to value it), so partners were not compared with its value; partners without a valuation were still dropped.`,
     );
   } else if (input.valuationFilter && input.requesterValue !== null) {
     notes.push(

@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ExitError, isExitError } from '../../core/errors.js';
+import { registerChat } from './commands/chat.js';
 import { registerCompanies } from './commands/companies.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEval } from './commands/eval.js';
+import { registerDiscord } from './commands/discord.js';
+import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-build.js';
@@ -29,6 +33,10 @@ export function buildProgram(): Command {
   registerValue(program);
   registerCompanies(program);
   registerServe(program);
+  registerEval(program);
+  registerChat(program);
+  registerDiscord(program);
+  registerExport(program);
   return program;
 }
 

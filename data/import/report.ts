@@ -26,6 +26,21 @@ class ReasonCounter {
   list(): ReasonGroup[] {
     return [...this.groups.values()].sort((a, b) => b.count - a.count);
   }
+
+  restore(groups: readonly ReasonGroup[]): void {
+    for (const group of groups) this.groups.set(group.reason, structuredClone(group));
+  }
+}
+
+/** A FileTally as plain data, stored in an import checkpoint between chunks of a large file. */
+export interface TallySnapshot {
+  rowsRead: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejections: ReasonGroup[];
+  warnings: ReasonGroup[];
 }
 
 /** Counts the rows of one file by outcome and groups rejections and warnings by reason. */
@@ -56,6 +71,31 @@ export class FileTally {
   /** Notes something about a row that was still imported. */
   warn(line: number, reason: string, example?: string): void {
     this.warnings.add(line, reason, example);
+  }
+
+  snapshot(): TallySnapshot {
+    return {
+      rowsRead: this.rowsRead,
+      imported: this.imported,
+      updated: this.updated,
+      unchanged: this.unchanged,
+      rejected: this.rejected,
+      rejections: this.rejections.list(),
+      warnings: this.warnings.list(),
+    };
+  }
+
+  /** Rebuilds a tally from a snapshot, to continue counting a file imported in chunks. */
+  static fromSnapshot(snapshot: TallySnapshot): FileTally {
+    const tally = new FileTally();
+    tally.rowsRead = snapshot.rowsRead;
+    tally.imported = snapshot.imported;
+    tally.updated = snapshot.updated;
+    tally.unchanged = snapshot.unchanged;
+    tally.rejected = snapshot.rejected;
+    tally.rejections.restore(snapshot.rejections);
+    tally.warnings.restore(snapshot.warnings);
+    return tally;
   }
 
   toReport(base: Pick<FileReport, 'path' | 'format' | 'encoding' | 'durationMs'>): FileReport {
@@ -90,15 +130,23 @@ export function formatImportReport(report: ImportReport): string {
     }
     const encoding = file.encoding && file.encoding !== 'utf-8' ? `, read as ${file.encoding}` : '';
     const seconds = (file.durationMs / 1000).toFixed(1);
+    if (file.status === 'failed' && file.committedRows) {
+      lines.push(
+        `FAILED    ${file.path} [${file.format}${encoding}] after ${seconds} s; the first ${file.committedRows} rows ` +
+          `were committed in chunks, the rest rolled back (re-run the import to continue): ${file.error}`,
+      );
+      continue;
+    }
     if (file.status === 'failed') {
       lines.push(
         `FAILED    ${file.path} [${file.format}${encoding}] after ${seconds} s, rolled back: ${file.error}`,
       );
       continue;
     }
+    const resumed = file.resumedFromRow ? `, resumed after row ${file.resumedFromRow}` : '';
     lines.push(
       `imported  ${file.path} [${file.format}${encoding}] ${file.rowsRead} rows: ${file.imported} new, ` +
-        `${file.updated} updated, ${file.unchanged} unchanged, ${file.rejected} rejected (${seconds} s)`,
+        `${file.updated} updated, ${file.unchanged} unchanged, ${file.rejected} rejected (${seconds} s${resumed})`,
     );
     for (const group of file.rejections) lines.push(formatGroup('rejected', group));
     for (const group of file.warnings) lines.push(formatGroup('warning ', group));

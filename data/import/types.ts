@@ -36,8 +36,15 @@ export interface FileReport {
   warnings: ReasonGroup[];
   /** Reason the file was skipped. */
   skipReason?: string;
-  /** Error that failed the file. Its transaction was rolled back, so none of its rows are in the store. */
+  /**
+   * Error that failed the file. Its transaction was rolled back, so none of its rows are in the
+   * store, except for a file imported in chunks: its committed chunks stay (see committedRows).
+   */
   error?: string;
+  /** For a large file imported in chunks that failed: rows committed before the error; a re-run continues after them. */
+  committedRows?: number;
+  /** For a large file whose earlier import was interrupted: rows that import had committed, skipped this time. */
+  resumedFromRow?: number;
   durationMs: number;
 }
 
@@ -79,6 +86,10 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Rows between progress calls; defaults to 5,000. */
   progressEvery?: number;
+  /** Files with at least this many lines are imported in checkpointed chunks; defaults to 100,000. */
+  chunkedFileMinRows?: number;
+  /** Rows per committed chunk of a large file; defaults to 20,000. */
+  chunkRows?: number;
 }
 
 /** One parsed CSV record with its file line number. Values are keyed by the trimmed header cell. */
@@ -94,7 +105,10 @@ export interface RunChanges {
   merges: CompanyMerge[];
 }
 
-/** State a format importer works with while one file's transaction is open. */
+/**
+ * State a format importer works with while one file's transaction is open. For a file imported in
+ * chunks, `db`, `resolver` and `changes` are replaced for each chunk and `state` is kept.
+ */
 export interface ImportContext {
   /** The file's transaction: every query of the file goes through it. */
   db: Kysely<Database>;
@@ -123,4 +137,10 @@ export interface FormatImporter {
   /** Rows handed to importRows at once; larger batches mean fewer queries for big files. */
   batchSize?: number;
   importRows(context: ImportContext, rows: CsvRow[]): Promise<void>;
+  /**
+   * Rebuilds per-file state in `context.state` from rows an interrupted import already committed,
+   * without writing or counting them, so that a resumed file checks later rows as an uninterrupted
+   * import would (for example duplicate application numbers). Formats without such state omit it.
+   */
+  replayRows?(context: ImportContext, rows: CsvRow[]): void;
 }

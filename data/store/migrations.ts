@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { initialSchema } from './migrations/001-initial-schema.js';
 import { botThreads } from './migrations/002-bot-threads.js';
+import { importCheckpoints } from './migrations/003-import-checkpoints.js';
 
 /**
  * Schema migrations, written with Kysely's schema builder so the same code creates the SQLite and
@@ -10,6 +11,7 @@ import { botThreads } from './migrations/002-bot-threads.js';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-001-initial-schema': initialSchema,
   '2026-12-05-002-bot-threads': botThreads,
+  '2026-12-06-003-import-checkpoints': importCheckpoints,
 };
 class InlineMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -183,6 +183,24 @@ export interface ImportRunsTable {
 }
 
 /**
+ * Progress of a large file imported in chunks (see data/import/chunked.ts): the rows already
+ * committed, the file's counts so far and the ids it changed, so that a re-run after an interruption
+ * continues after them. The row is deleted when the file's last chunk commits.
+ */
+export interface ImportCheckpointsTable {
+  sha256: string;
+  format: string;
+  file_name: string;
+  /** Data rows (including rejected ones) read and committed so far. */
+  rows_read: Num;
+  /** The file's FileTally so far, as JSON. */
+  tally_json: string;
+  /** The file's RunChanges so far, as JSON with patent ids as ranges. */
+  changes_json: string;
+  updated_at: string;
+}
+
+/**
  * A chat thread that contains one recommendation result. The key is the platform ('slack', 'discord',
  * 'console'), the channel and the thread (Slack: the parent message ts). Timestamps are ISO 8601.
  */
@@ -221,6 +239,7 @@ export interface Database {
   rate_series: RateSeriesTable;
   interactions: InteractionsTable;
   import_runs: ImportRunsTable;
+  import_checkpoints: ImportCheckpointsTable;
   bot_threads: BotThreadsTable;
 }
 

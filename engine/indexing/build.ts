@@ -8,7 +8,6 @@ import { TfidfSvdEmbedder } from '../embed/tfidf-svd.js';
 import { profileText } from '../represent/profile-text.js';
 import { VectorIndex } from '../retrieve/vector-index.js';
 import { ExtractiveSummarizer } from '../summarize/extractive.js';
-import type { Summarizer } from '../summarize/summarizer.js';
 import {
   EMBEDDER_DIR,
   type IndexManifest,
@@ -19,6 +18,22 @@ import {
   PROFILE_INDEX_NAME,
   patentText,
 } from './artifacts.js';
+import {
+  type BuildKey,
+  type BuildState,
+  hashIds,
+  newBuildState,
+  readBuildState,
+  removeBuildState,
+  writeBuildState,
+} from './build-state.js';
+import {
+  BATCH,
+  collectFitCorpus,
+  countPatentsThrough,
+  maxPatentId,
+  summarizePatents,
+} from './corpus.js';
 
 export interface BuildOptions {
   dataDir: string;
@@ -28,138 +43,143 @@ export interface BuildOptions {
   fitSampleSize?: number;
   logger: Logger;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Patents left out of the fit corpus and the patent index, for example the co-owned patents of
+   * held-out partner pairs in an offline evaluation. Their rows stay in the store.
+   */
+  excludePatentIds?: ReadonlySet<number>;
+  /** 'all' (default) rewrites every summary; 'missing' writes only absent ones, leaving the rest. */
+  summarize?: 'all' | 'missing';
+  /**
+   * Milliseconds between saves of the partly built patent index to the staging folder (default two
+   * minutes). A re-run after an interruption loads the last save and continues after it.
+   */
+  checkpointEveryMs?: number;
+  /** Patents embedded per batch (default 2,000); a checkpoint is saved only between batches. */
+  batchSize?: number;
 }
 
-const BATCH = 2000;
+const DEFAULT_CHECKPOINT_MS = 120_000;
 
-/** Writes summaries for patents that have none (or all, when `force`) in batches. */
-export async function summarizePatents(
-  store: Store,
-  summarizer: Summarizer,
-  options: { force: boolean; onProgress?: (done: number, total: number) => void },
-): Promise<number> {
-  const total = await countPatents(store.db);
-  let done = 0;
-  let written = 0;
-  let afterId = 0;
-  for (;;) {
-    const batch = await patentBatch(store.db, afterId, BATCH);
-    if (batch.length === 0) break;
-    afterId = (batch[batch.length - 1] as { id: number }).id;
-    const updates = batch
-      .filter((patent) => options.force || patent.summary === null)
-      .map((patent) => ({ id: patent.id, summary: summarizer.summarize(patent.abstract ?? '') }));
-    if (updates.length > 0) {
-      await store.db.transaction().execute(async (trx) => {
-        for (const update of updates) {
-          await trx
-            .updateTable('patents')
-            .set({ summary: update.summary })
-            .where('id', '=', update.id)
-            .execute();
-        }
-      });
-      written += updates.length;
-    }
-    done += batch.length;
-    options.onProgress?.(done, total);
+/**
+ * Prepares the staging folder: continues a matching interrupted build there, or starts a new one.
+ * The folder name has no process id, so the next run finds it.
+ */
+function openStaging(target: string, key: BuildKey, logger: Logger): { staging: string; state: BuildState } {
+  const staging = `${target}.building`;
+  const resumed = readBuildState(staging, key);
+  if (resumed) {
+    logger.info({ staging, stage: resumed.stage }, 'Resuming an interrupted index build');
+    return { staging, state: resumed };
   }
-  return written;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const state = newBuildState(key);
+  writeBuildState(staging, state);
+  return { staging, state };
 }
 
-/** Every patent id > 0 is sampled evenly so the fit sees the whole corpus, not its first rows. */
-async function collectFitCorpus(store: Store, sampleSize: number): Promise<string[]> {
-  const total = await countPatents(store.db);
-  const stride = Math.max(1, Math.floor(total / sampleSize));
-  const texts: string[] = [];
-  let afterId = 0;
-  let seen = 0;
-  for (;;) {
-    const batch = await patentBatch(store.db, afterId, BATCH);
-    if (batch.length === 0) break;
-    afterId = (batch[batch.length - 1] as { id: number }).id;
-    for (const patent of batch) {
-      if (seen % stride === 0) texts.push(patentText(patent));
-      seen += 1;
-    }
+/** Loads the patent index saved at the last checkpoint, or null when there is none or it is unreadable. */
+function loadPartialIndex(staging: string, embedder: TfidfSvdEmbedder, logger: Logger): VectorIndex | null {
+  try {
+    return VectorIndex.load(staging, PATENT_INDEX_NAME, {
+      expectedSpaceId: embedder.spaceId,
+      expectedDimension: embedder.dimension,
+    });
+  } catch (error) {
+    logger.warn({ err: error }, 'The saved partial patent index is unreadable; embedding all patents again');
+    return null;
   }
-  afterId = 0;
-  for (;;) {
-    const companies = await companiesWithProfileText(store.db, afterId, BATCH);
-    if (companies.length === 0) break;
-    afterId = (companies[companies.length - 1] as { id: number }).id;
-    for (const company of companies) texts.push(profileText(company));
-  }
-  return texts;
 }
 
 /**
  * Rebuilds everything search needs from the store: patent summaries, the embedder (fitted on the
- * corpus), the patent index and the company-profile index. Writes to a temporary folder and swaps
- * it in at the end.
+ * corpus), the patent index and the company-profile index. Works in a staging folder beside the
+ * index and renames it into place at the end. Summaries commit per batch and the patent index is
+ * saved every `checkpointEveryMs`, with the progress in the staging folder's build-state.json, so
+ * a re-run after an interruption continues instead of starting over (see build-state.ts).
  */
 export async function buildIndex(store: Store, options: BuildOptions): Promise<IndexManifest> {
   const { logger } = options;
   const progress = options.onProgress ?? (() => {});
+  const excluded = options.excludePatentIds;
   const target = indexDir(options.dataDir);
-  const staging = `${target}.building-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  const key: BuildKey = {
+    store: store.location,
+    dimension: options.dimension,
+    seed: options.seed ?? 42,
+    fitSampleSize: options.fitSampleSize ?? 30_000,
+    summarize: options.summarize ?? 'all',
+    patentCount: await countPatents(store.db),
+    maxPatentId: await maxPatentId(store),
+    excludedHash: hashIds(excluded),
+  };
+  const { staging, state } = openStaging(target, key, logger);
+  const save = () => writeBuildState(staging, state);
 
   const summarizer = new ExtractiveSummarizer();
-  const summarized = await summarizePatents(store, summarizer, {
-    force: true,
-    onProgress: (done, total) => progress('summarise', done, total),
-  });
-  logger.info({ summarized }, 'Summarised patents');
-
-  const corpus = await collectFitCorpus(store, options.fitSampleSize ?? 30_000);
-  if (corpus.length === 0) {
-    rmSync(staging, { recursive: true, force: true });
-    throw new Error(
-      'The store has no patents and no company profiles to index. Import data first with `exitbot import <folder>`.',
-    );
+  if (state.stage === 'summarise') {
+    const summarized = await summarizePatents(store, summarizer, {
+      force: key.summarize === 'all',
+      afterId: state.summarizedThroughId,
+      onBatch: (lastId) => {
+        state.summarizedThroughId = lastId;
+        save();
+      },
+      onProgress: (done, total) => progress('summarise', done, total),
+    });
+    logger.info({ summarized }, 'Summarised patents');
+    state.stage = 'fit';
+    save();
   }
-  const embedder = TfidfSvdEmbedder.fit(corpus, {
-    dimension: options.dimension,
-    maxFeatures: 40_000,
-    minDocFreq: 2,
-    seed: options.seed ?? 42,
-  });
-  embedder.save(join(staging, EMBEDDER_DIR));
-  logger.info(
-    { spaceId: embedder.spaceId, dimension: embedder.dimension, fitDocuments: corpus.length },
-    'Fitted embedder',
-  );
 
-  const totalPatents = await countPatents(store.db);
-  const patents = VectorIndex.create({
-    dimension: embedder.dimension,
-    spaceId: embedder.spaceId,
-    capacity: Math.max(totalPatents, 16),
-  });
-  let afterId = 0;
-  let done = 0;
-  for (;;) {
-    const batch = await patentBatch(store.db, afterId, BATCH);
-    if (batch.length === 0) break;
-    afterId = (batch[batch.length - 1] as { id: number }).id;
-    const vectors = embedder.embed(batch.map(patentText));
-    patents.addBatch(
-      batch.map((patent) => patent.id),
-      vectors,
+  let embedder: TfidfSvdEmbedder;
+  if (state.stage === 'fit') {
+    const corpus = await collectFitCorpus(store, key.fitSampleSize, excluded);
+    if (corpus.length === 0) {
+      rmSync(staging, { recursive: true, force: true });
+      throw new Error(
+        'The store has no patents and no company profiles to index. Import data first with `exitbot import <folder>`.',
+      );
+    }
+    embedder = TfidfSvdEmbedder.fit(corpus, {
+      dimension: options.dimension,
+      maxFeatures: 40_000,
+      minDocFreq: 2,
+      seed: key.seed,
+    });
+    embedder.save(join(staging, EMBEDDER_DIR));
+    logger.info(
+      { spaceId: embedder.spaceId, dimension: embedder.dimension, fitDocuments: corpus.length },
+      'Fitted embedder',
     );
-    done += batch.length;
-    progress('embed patents', done, totalPatents);
+    state.stage = 'embed';
+    state.embeddedThroughId = 0;
+    save();
+  } else {
+    embedder = TfidfSvdEmbedder.load(join(staging, EMBEDDER_DIR));
   }
-  patents.save(staging, PATENT_INDEX_NAME);
+
+  const patents =
+    (state.embeddedThroughId > 0 ? loadPartialIndex(staging, embedder, logger) : null) ??
+    VectorIndex.create({
+      dimension: embedder.dimension,
+      spaceId: embedder.spaceId,
+      capacity: Math.max(key.patentCount - (excluded?.size ?? 0), 16),
+    });
+  if (patents.size === 0) state.embeddedThroughId = 0;
+  if (state.stage === 'embed') {
+    await embedPatents(store, { embedder, patents, state, staging, excluded, options, save });
+    state.stage = 'profiles';
+    save();
+  }
 
   const profiles = VectorIndex.create({
     dimension: embedder.dimension,
     spaceId: embedder.spaceId,
     capacity: 1024,
   });
-  afterId = 0;
+  let afterId = 0;
   for (;;) {
     const companies = await companiesWithProfileText(store.db, afterId, BATCH);
     if (companies.length === 0) break;
@@ -187,6 +207,7 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
     profiles: { count: profiles.size },
     store: store.location,
   };
+  removeBuildState(staging);
   // The manifest is written last: a folder without one is never loaded.
   writeFileSync(manifestPath(staging), `${JSON.stringify(manifest, null, 2)}\n`);
   swapInto(staging, target);
@@ -195,6 +216,52 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
     'Index built',
   );
   return manifest;
+}
+
+/** Embeds patents after `state.embeddedThroughId` into `patents`, saving a checkpoint now and then. */
+async function embedPatents(
+  store: Store,
+  work: {
+    embedder: TfidfSvdEmbedder;
+    patents: VectorIndex;
+    state: BuildState;
+    staging: string;
+    excluded: ReadonlySet<number> | undefined;
+    options: BuildOptions;
+    save: () => void;
+  },
+): Promise<void> {
+  const { embedder, patents, state, staging, excluded, options } = work;
+  const every = options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS;
+  const total = await countPatents(store.db);
+  let afterId = state.embeddedThroughId;
+  let done = afterId > 0 ? await countPatentsThrough(store, afterId) : 0;
+  let lastCheckpoint = performance.now();
+  for (;;) {
+    const batch = await patentBatch(store.db, afterId, options.batchSize ?? BATCH);
+    if (batch.length === 0) break;
+    afterId = (batch[batch.length - 1] as { id: number }).id;
+    const kept = excluded ? batch.filter((patent) => !excluded.has(patent.id)) : batch;
+    if (kept.length > 0) {
+      patents.addBatch(
+        kept.map((patent) => patent.id),
+        embedder.embed(kept.map(patentText)),
+      );
+    }
+    done += batch.length;
+    options.onProgress?.('embed patents', done, total);
+    if (performance.now() - lastCheckpoint >= every) {
+      // The index is saved before the state records it: after a kill in between, the patents since
+      // the recorded id are embedded again, which replaces their vectors with the same ones.
+      patents.save(staging, PATENT_INDEX_NAME);
+      state.embeddedThroughId = afterId;
+      work.save();
+      lastCheckpoint = performance.now();
+      options.logger.info({ embeddedThroughId: afterId, patents: patents.size }, 'Index build checkpoint saved');
+    }
+  }
+  patents.save(staging, PATENT_INDEX_NAME);
+  state.embeddedThroughId = afterId;
 }
 
 function swapInto(staging: string, target: string): void {

@@ -7,8 +7,11 @@ export interface NextVectorPredictor {
   readonly version: string;
   /** True when this predictor stands in for the learned model. */
   readonly isFallback: boolean;
-  /** `sequence` is oldest first; every vector has the same dimension. */
-  predict(sequence: readonly Float32Array[]): Float32Array;
+  /**
+   * `sequence` is oldest first; every vector has the same dimension. Learned predictors return a
+   * Promise because onnxruntime-node runs sessions asynchronously, so callers always `await`.
+   */
+  predict(sequence: readonly Float32Array[]): Float32Array | Promise<Float32Array>;
 }
 
 export interface RecencyWeightedMeanOptions {

@@ -150,6 +150,7 @@ export function appraise(
     equityBasis: ownEquity !== undefined ? ('market_cap' as const) : ('book' as const),
     taxRate: marginalTaxRate(latest, options.includeLocalIncomeTax),
     debtReported: debt.reported,
+    equityReported: ownEquity !== undefined || latest?.items.equity !== undefined,
   };
   const beta = chooseTargetBeta({
     own: own?.beta ?? null,
@@ -169,8 +170,8 @@ export function appraise(
   let discountRate: Outcome<CostOfEquity> = marketReturn
     ? costOfEquity(market.riskFree, marketReturn, beta.value)
     : notAvailable(`no ${beta.indexCode} index levels covering ${window.from}..${window.to}`);
-  // A few years of realised returns estimate E[Rm] noisily; when they fall short of Rf, the index's
-  // whole stored history is the longer-run estimate.
+  // A few years of realised returns estimate E[Rm] noisily. When they fall short of Rf, the index's
+  // whole stored history gives the longer-run estimate.
   if (discountRate.status !== 'ok' && marketReturn && index?.firstDate && index.firstDate < window.from) {
     const longRun = annualisedReturn(index, index.firstDate, window.to);
     const retried = longRun ? costOfEquity(market.riskFree, longRun, beta.value) : discountRate;

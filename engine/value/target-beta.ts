@@ -7,7 +7,7 @@ import {
   targetBetaFromComparables,
 } from './hamada.js';
 import type { ListedCompanyData } from './listed-universe.js';
-import { notAvailable, type Outcome } from './outcome.js';
+import { type NotAvailable, notAvailable, type Outcome } from './outcome.js';
 
 /**
  * Chooses the beta a valuation uses. A listed company uses its own regression beta. An unlisted
@@ -15,6 +15,9 @@ import { notAvailable, type Outcome } from './outcome.js';
  * own leverage. When relevering is impossible it uses the comparables' mean levered beta, and
  * without comparables it uses 1, the market's beta. Each step after the first is a recorded fallback.
  */
+
+/** The target's leverage for relevering, with flags for items its statements did not report. */
+export type TargetLeverage = Leverage & { debtReported: boolean; equityReported: boolean };
 
 export type BetaSource =
   | 'own'
@@ -45,7 +48,7 @@ export interface TargetBeta {
   /** Index of the market return the beta goes with. */
   indexCode: 'KOSPI' | 'KOSDAQ';
   own: Outcome<BetaEstimate> | null;
-  targetLeverage: Leverage & { debtReported: boolean };
+  targetLeverage: TargetLeverage;
   comparables: ComparableBetaRow[];
   textbook: Outcome<HamadaResult> | null;
   reference: Outcome<HamadaResult> | null;
@@ -66,7 +69,7 @@ function majorityIndex(rows: readonly ListedCompanyData[]): 'KOSPI' | 'KOSDAQ' {
 export function chooseTargetBeta(input: {
   own: Outcome<BetaEstimate> | null;
   ownIndex: 'KOSPI' | 'KOSDAQ';
-  targetLeverage: Leverage & { debtReported: boolean };
+  targetLeverage: TargetLeverage;
   comparables: ComparablesResult;
   listed: ReadonlyMap<number, ListedCompanyData>;
   hamada: 'textbook' | 'reference';
@@ -113,11 +116,13 @@ export function chooseTargetBeta(input: {
       : [],
   );
   const comparableIndex = majorityIndex(comparableData.map((entry) => entry.data));
-  const noComparables = notAvailable('no comparable has both a beta and leverage data');
-  const textbook =
-    withBeta.length > 0 ? targetBetaFromComparables(withBeta, targetLeverage, 'textbook') : noComparables;
-  const reference =
-    withBeta.length > 0 ? targetBetaFromComparables(withBeta, targetLeverage, 'reference') : noComparables;
+  let blocker: NotAvailable | null = null;
+  if (withBeta.length === 0) blocker = notAvailable('no comparable has both a beta and leverage data');
+  else if (!targetLeverage.equityReported) {
+    blocker = notAvailable('no 자본 (book equity) is reported for the target, so its D/E is unknown');
+  }
+  const textbook = blocker ?? targetBetaFromComparables(withBeta, targetLeverage, 'textbook');
+  const reference = blocker ?? targetBetaFromComparables(withBeta, targetLeverage, 'reference');
   const base = { own, targetLeverage, comparables: rows, textbook, reference };
 
   if (own?.status === 'ok') {

@@ -136,7 +136,7 @@ try {
     '',
     `Command: \`npx tsx scripts/bench/valuation-accuracy.ts --data ${values.data} --write-docs\``,
     '',
-    `Data: the real data folder (${model.counts.listed} listed companies; valuation date ${model.parts.market.asOf}; statements 2018-2020 in 억원; ` +
+    `Data: ${values.data} (${model.counts.listed.toLocaleString('en-US')} listed companies in the store; valuation date ${model.parts.market.asOf}; ` +
       `market capitalisation from the ${test[0]?.marketCap?.source ?? 'n/a'} snapshot). Listed companies with statements and a market ` +
       `capitalisation are split by a hash of the ticker: ${model.counts.train} train (regression, multiples, growth medians), ` +
       `${model.counts.validation} validation (ensemble weights), ${model.counts.test} test (this table). Test companies are valued as if ` +
@@ -165,6 +165,10 @@ try {
         `skewness of market capitalisation ${regression.training.skewness.raw.toFixed(1)} raw, ${regression.training.skewness.log.toFixed(2)} after the log.`
       : `Regression not available: ${regression.reason}.`,
     'Growth comes from the fallback chain (own CAGR clipped to [-20%, +30%], sector median, market median), because no trained growth model exists yet.',
+    '',
+    'Median APE is at most 100% for an underestimate but unbounded for an overestimate, and MAE is dominated by the largest ' +
+      'companies, so read both. The first version of this product reported an MAE of 614억원 for its best method (the average of ' +
+      'LightGBM and DCF) on 30 unlisted K-OTC stocks; those companies are not in this data, so the numbers are not comparable.',
     '',
   ].join('\n');
   process.stdout.write(`${section}\n`);

@@ -67,6 +67,6 @@ describe.skipIf(realDataSkipReason !== null)('recommend on the real data', () =>
   it('says the valuation comparison was skipped for an unlisted requester', async () => {
     const result = await engine.recommend({ company: '124-86-17932' });
     expect(result.requester.valuation).toBeNull();
-    expect(result.notes.join(' ')).toContain('has no valuation yet');
+    expect(result.notes.join(' ')).toContain('has no valuation');
   });
 });

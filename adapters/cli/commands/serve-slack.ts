@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { createChartRenderer } from '../../../bot/charts/renderer.js';
 import { ExitBot } from '../../../bot/exit-bot.js';
 import { openEngineClient } from '../../../bot/open-engine.js';
 import { ThreadStore } from '../../../bot/thread-store.js';
@@ -36,9 +37,8 @@ export function registerServeSlack(serve: Command): void {
           logger,
           defaultTopK: config.topK,
           maxSearches: config.botMaxSearches,
-          // TODO: pass a ChartRenderer built on bot/charts (renderComparison, renderFootballField) once
-          // partners carry their valuation breakdown; until then replies carry no chart.
-          charts: null,
+          // Charts compare valuations carried in the result, so they work with a remote engine too.
+          charts: createChartRenderer({ logger }),
         });
         const slack = createSlackBot({
           settings,

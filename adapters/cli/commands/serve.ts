@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Logger } from '../../../core/logger.js';
+import { registerServeDiscord } from './discord-serve.js';
 import { registerServeEngine } from './serve-engine.js';
 import { registerServeSlack } from './serve-slack.js';
 
@@ -7,8 +8,9 @@ import { registerServeSlack } from './serve-slack.js';
 export function registerServe(program: Command): void {
   const serve = program
     .command('serve')
-    .description('Run a long-running service: the Slack bot or the engine HTTP API');
+    .description('Run a long-running service: the Slack bot, the Discord bot or the engine HTTP API');
   registerServeSlack(serve);
+  registerServeDiscord(serve);
   registerServeEngine(serve);
 }
 

@@ -5,7 +5,7 @@ import { renderTable } from './table.js';
 
 function valuationText(valuation: Valuation | null): string {
   if (!valuation) return 'n/a';
-  const method = valuation.method === 'market_cap' ? 'market cap' : valuation.method;
+  const method = valuation.method.replace(/_/g, ' ');
   return `${formatKrw(valuation.value)} (${method})`;
 }
 

@@ -68,16 +68,20 @@ function beta(b: ValuationBreakdown): string[] {
   );
   const t = b.beta.targetLeverage;
   lines.push(
-    `  target leverage: debt ${formatKrw(t.debtKrw)}, equity ${formatKrw(t.equityKrw)} (${t.equityBasis.replace('_', ' ')}), marginal tax ${pct(t.taxRate)}`,
+    `  target leverage: debt ${t.debtReported ? formatKrw(t.debtKrw) : '0 (no borrowings reported)'}, ` +
+      `equity ${t.equityReported ? `${formatKrw(t.equityKrw)} (${t.equityBasis.replace('_', ' ')})` : 'not reported'}, marginal tax ${pct(t.taxRate)}`,
   );
-  for (const variant of [b.beta.textbook, b.beta.reference]) {
+  for (const [name, variant] of [
+    ['textbook', b.beta.textbook],
+    ['reference', b.beta.reference],
+  ] as const) {
     if (!variant) continue;
     if (variant.status === 'ok') {
       lines.push(
         `  Hamada ${variant.variant}: mean levered ${num(variant.meanLeveredBeta, 3)}, unlevered ${num(variant.unleveredBeta, 3)}, target D/E ${num(variant.targetDebtToEquity, 3)} -> beta ${num(variant.targetBeta, 3)}`,
       );
     } else {
-      lines.push(`  Hamada: not available (${variant.reason})`);
+      lines.push(`  Hamada ${name}: not available (${variant.reason})`);
     }
   }
   const comparables = b.comparables;

@@ -70,14 +70,28 @@ async function groupByPatent(
   return groups;
 }
 
+function seenApplicationNumbers(context: ImportContext): Set<number> {
+  let seen = context.state.get('application_numbers') as Set<number> | undefined;
+  if (!seen) {
+    seen = new Set();
+    context.state.set('application_numbers', seen);
+  }
+  return seen;
+}
+
+/** Marks the application numbers of rows committed by an interrupted import as seen in this file. */
+function replayBatch(context: ImportContext, rows: CsvRow[]): void {
+  const seen = seenApplicationNumbers(context);
+  for (const row of rows) {
+    const parsed = parsePatentRow(row);
+    if (!('reason' in parsed)) seen.add(Number(parsed.applicationNo));
+  }
+}
+
 /** Parses a batch, rejects application numbers seen earlier in the file and resolves applicants. */
 async function parseBatch(context: ImportContext, rows: CsvRow[]): Promise<ParsedPatent[]> {
   const { tally, state } = context;
-  let seen = state.get('application_numbers') as Set<number> | undefined;
-  if (!seen) {
-    seen = new Set();
-    state.set('application_numbers', seen);
-  }
+  const seen = seenApplicationNumbers(context);
   let resolver = state.get('applicant_resolver') as ApplicantResolver | undefined;
   if (!resolver) {
     resolver = new ApplicantResolver(context);
@@ -227,4 +241,5 @@ export const kiprisPatents: FormatImporter = {
   rank: 50,
   batchSize: 500,
   importRows: importBatch,
+  replayRows: replayBatch,
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { comparisonConfig, renderComparison } from '../../../bot/charts/comparison.js';
 import { footballFieldConfig, krwTick, renderFootballField } from '../../../bot/charts/football-field.js';
 import { withRenderedChart } from '../../../bot/charts/render.js';
+import { createChartRenderer } from '../../../bot/charts/renderer.js';
 import { ensureChartSetup } from '../../../bot/charts/setup.js';
 import type { RecommendResult } from '../../../engine/types.js';
 import type { ValuationBreakdown } from '../../../engine/value/breakdown.js';
@@ -134,5 +135,44 @@ describe('comparison chart', () => {
       partners: [],
     } as unknown as RecommendResult;
     expect(comparisonConfig(empty)).toBeNull();
+  });
+});
+
+describe('chart renderer', () => {
+  const valuation = (value: number) => ({
+    value,
+    currency: 'KRW' as const,
+    method: 'market_cap',
+    source: 'test',
+    asOf: null,
+  });
+  const partner = { id: 9, rank: 1, name: '파트너', valuation: valuation(3e12) };
+  const result = {
+    requester: { id: 1, name: '요청회사', valuation: valuation(1e11) },
+    partners: [partner],
+  } as unknown as RecommendResult;
+
+  it('renders the partners chart as a reply image', async () => {
+    const renderer = createChartRenderer();
+    const image = await renderer.renderPartners(result, result.partners);
+    expect(image?.mimeType).toBe('image/png');
+    expect(image?.fileName).toBe('partner-valuations.png');
+    expect([...(image?.data ?? new Uint8Array()).subarray(0, 4)]).toEqual(PNG_SIGNATURE);
+  });
+
+  it('draws the football field when breakdowns load', async () => {
+    const loaded: number[] = [];
+    const renderer = createChartRenderer({
+      valuationOf: async (id) => {
+        loaded.push(id);
+        return breakdown([row('ensemble', 5e11)], 7e11);
+      },
+    });
+    const image = await renderer.renderValuation(
+      result,
+      result.partners[0] as RecommendResult['partners'][number],
+    );
+    expect(loaded).toEqual([9]);
+    expect(image?.title).toBe('Valuation range of 파트너');
   });
 });
