@@ -1,0 +1,96 @@
+import type { APIEmbed } from 'discord.js';
+import { createDiscordGatewayBot, type DiscordGatewayBot } from '../../../../adapters/discord/client.js';
+import type { ChartRenderer } from '../../../../bot/chart.js';
+import { InProcessEngineClient, type Recommender } from '../../../../bot/engine-client.js';
+import { ExitBot } from '../../../../bot/exit-bot.js';
+import { ThreadStore } from '../../../../bot/thread-store.js';
+import type { Store } from '../../../../data/store/connect.js';
+import type { LogCapture } from '../../slack/support/slack-harness.js';
+import { BOT_TOKEN, FakeDiscordApi, type RecordedRequest } from './fake-discord-api.js';
+import { FakeGateway } from './fake-gateway.js';
+import { threadCreate } from './payloads.js';
+
+export interface DiscordHarnessOptions {
+  engine: Recommender;
+  store: Store;
+  logs: LogCapture;
+  charts?: ChartRenderer | null;
+  /** Whether the bot requests the Message Content intent. */
+  messageContent: boolean;
+  /** Whether the fake gateway allows the Message Content intent (false: it closes with 4014). */
+  allowMessageContent?: boolean;
+  rateLimitPerMinute?: number;
+}
+
+export interface DiscordHarness {
+  api: FakeDiscordApi;
+  gateway: FakeGateway;
+  discord: DiscordGatewayBot;
+  stop(): Promise<void>;
+}
+
+export function buildBot(options: Pick<DiscordHarnessOptions, 'engine' | 'store' | 'logs' | 'charts'>): ExitBot {
+  return new ExitBot({
+    engine: new InProcessEngineClient(options.engine),
+    threads: new ThreadStore(options.store.db, options.logs.logger),
+    logger: options.logs.logger,
+    defaultTopK: 5,
+    maxSearches: 4,
+    charts: options.charts ?? null,
+  });
+}
+
+/**
+ * Starts the fake Discord API and gateway on 127.0.0.1, then the real discord.js client pointed at
+ * them; `start` resolves once the client is ready. Threads opened over REST come back as
+ * THREAD_CREATE, as on Discord, so discord.js caches them before their first message arrives.
+ */
+export async function startDiscordHarness(options: DiscordHarnessOptions): Promise<DiscordHarness> {
+  const api = new FakeDiscordApi();
+  const gateway = new FakeGateway({ allowMessageContent: options.allowMessageContent ?? true });
+  await gateway.start();
+  await api.start();
+  api.gatewayUrl = gateway.url;
+  api.onThreadCreated = (thread) => gateway.dispatch('THREAD_CREATE', threadCreate(thread));
+  const discord = createDiscordGatewayBot({
+    settings: {
+      mode: 'gateway',
+      token: BOT_TOKEN,
+      messageContent: options.messageContent,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 30,
+      apiUrl: api.apiUrl,
+    },
+    bot: buildBot(options),
+    logger: options.logs.logger,
+    rest: { retries: 0, timeout: 10_000 },
+  });
+  const stopFakes = async () => {
+    await gateway.stop();
+    await api.stop();
+  };
+  try {
+    await discord.start();
+  } catch (error) {
+    await stopFakes();
+    throw error;
+  }
+  return {
+    api,
+    gateway,
+    discord,
+    async stop() {
+      await discord.stop();
+      await stopFakes();
+    },
+  };
+}
+
+/** The embeds of a recorded message call. */
+export function embedsOf(request: RecordedRequest): APIEmbed[] {
+  return ((request.body as { embeds?: APIEmbed[] } | null)?.embeds ?? []) as APIEmbed[];
+}
+
+/** All text of a recorded message call's embeds and buttons, for substring checks. */
+export function textOf(request: RecordedRequest): string {
+  return JSON.stringify(request.body ?? {});
+}
