@@ -1,6 +1,7 @@
 import { parseBrn } from '../core/brn.js';
-import { ExitError } from '../core/errors.js';
+import { ExitError, quoteValue } from '../core/errors.js';
 import { describeSectors, resolveSector, type Sector } from '../data/sectors.js';
+import { cleanCompanyQuery } from '../engine/resolve/company-query.js';
 
 /**
  * The `/exit` command grammar, the same on every platform:
@@ -67,9 +68,13 @@ function tokenize(input: string): Token[] {
 function parseTopK(text: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < 1 || value > MAX_TOP_K) {
-    throw new ExitError('INVALID_INPUT', `Top K must be an integer from 1 to ${MAX_TOP_K}, got "${text}".`, {
-      input: text,
-    });
+    throw new ExitError(
+      'INVALID_INPUT',
+      `Top K must be an integer from 1 to ${MAX_TOP_K}, got ${quoteValue(text)}.`,
+      {
+        input: text,
+      },
+    );
   }
   return value;
 }
@@ -77,9 +82,13 @@ function parseTopK(text: string): number {
 function requireSector(text: string): Sector {
   const sector = resolveSector(text);
   if (!sector) {
-    throw new ExitError('UNKNOWN_SECTOR', `Unknown sector "${text}". Known sectors: ${describeSectors()}.`, {
-      input: text,
-    });
+    throw new ExitError(
+      'UNKNOWN_SECTOR',
+      `Unknown sector ${quoteValue(text)}. Known sectors: ${describeSectors()}.`,
+      {
+        input: text,
+      },
+    );
   }
   return sector;
 }
@@ -170,7 +179,9 @@ export function parseCommand(input: string): Command {
       );
     }
   }
-  const company = rest.map((token) => token.text).join(' ');
+  // The engine checks the company the same way. Checking it here too keeps a pasted document or a
+  // null byte out of the "Searching partners for …" reply, which is posted before the search runs.
+  const company = cleanCompanyQuery(rest.map((token) => token.text).join(' '));
   if (isBrnAttempt(company)) {
     const parsed = parseBrn(company);
     if (!parsed.ok)

@@ -1,4 +1,4 @@
-import { isExitError } from '../core/errors.js';
+import { isExitError, quoteValue } from '../core/errors.js';
 import { describeSectors } from '../data/sectors.js';
 import { type Command, formatCommand } from './grammar.js';
 import { type Reply, type ReplyAction, simpleReply } from './reply.js';
@@ -88,7 +88,7 @@ export function errorReply(
       const query = String(details.query ?? '');
       const reply = simpleReply(
         'error',
-        `"${query}" matches several companies. Pick one, or run /exit again with its BRN or ticker.`,
+        `${quoteValue(query)} matches several companies. Pick one, or run /exit again with its BRN or ticker.`,
         [candidates.map(candidateLabel).join(' · ')],
       );
       const actions: ReplyAction[] = candidates.map((candidate) => ({
@@ -111,7 +111,7 @@ export function errorReply(
       const hint = closest.length > 0 ? ` Closest names: ${closest.map(candidateLabel).join(', ')}.` : '';
       return simpleReply(
         'error',
-        `No company matches "${query}".${hint} Check the spelling, or use the BRN or ticker.`,
+        `No company matches ${quoteValue(query)}.${hint} Check the spelling, or use the BRN or ticker.`,
       );
     }
     case 'INDEX_MISSING':

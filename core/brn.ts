@@ -1,4 +1,4 @@
-import { ExitError } from './errors.js';
+import { ExitError, quoteValue } from './errors.js';
 
 /**
  * Korean business registration number (사업자등록번호, BRN): ten digits written NNN-NN-NNNNN.
@@ -40,7 +40,7 @@ export function parseBrn(input: string): BrnParseResult {
     return {
       ok: false,
       reason: 'format',
-      message: `"${input}" is not a business registration number: expected ten digits written NNN-NN-NNNNN, for example 124-81-00998.`,
+      message: `${quoteValue(input)} is not a business registration number: expected ten digits written NNN-NN-NNNNN, for example 124-81-00998.`,
     };
   }
   const expected = brnCheckDigit(digits.slice(0, 9));

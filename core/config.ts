@@ -78,6 +78,9 @@ const settingsSchema = z.object({
     .string()
     .regex(/^https?:\/\/\S+\/api$/)
     .optional(),
+  // Trained model artifacts (ONNX) and where they run.
+  EXIT_MODELS_DIR: z.string().min(1).optional(),
+  EXIT_ONNX_PROVIDER: z.enum(['cpu', 'cuda']).default('cpu'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -95,6 +98,10 @@ export interface Config {
   /** Recommendation searches one bot process runs at once; further requests wait in a queue. */
   botMaxSearches: number;
   discord: DiscordConfig;
+  /** Folder of trained model artifacts (`sasrec/` inside); null uses the package's models/artifacts. */
+  modelsDir: string | null;
+  /** ONNX Runtime execution provider; 'cuda' falls back to the CPU with a warning when unavailable. */
+  onnxProvider: 'cpu' | 'cuda';
 }
 
 /** Slack adapter settings. Which tokens are required depends on the mode (see adapters/slack/settings.ts). */
@@ -269,5 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: settings.EXIT_DISCORD_RATE_LIMIT,
       apiUrl: settings.EXIT_DISCORD_API_URL ?? null,
     },
+    modelsDir: settings.EXIT_MODELS_DIR ?? null,
+    onnxProvider: settings.EXIT_ONNX_PROVIDER,
   };
 }

@@ -69,3 +69,17 @@ export class ExitError extends Error {
 export function isExitError(error: unknown): error is ExitError {
   return error instanceof ExitError;
 }
+
+/** Characters of a user's value that a message repeats; the rest is counted, not shown. */
+const QUOTED_VALUE_LENGTH = 60;
+
+/**
+ * Quotes a value the user typed for an error message. JSON escaping shows control characters and
+ * line breaks as escapes, so the message stays on one line. A value longer than `maxLength`
+ * characters is cut and its length given, so a pasted document does not flood a chat.
+ */
+export function quoteValue(value: string, maxLength = QUOTED_VALUE_LENGTH): string {
+  const characters = Array.from(value);
+  if (characters.length <= maxLength) return JSON.stringify(value);
+  return `${JSON.stringify(characters.slice(0, maxLength).join(''))}… (${characters.length} characters)`;
+}

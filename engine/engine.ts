@@ -13,7 +13,9 @@ import {
   PROFILE_INDEX_NAME,
   readManifest,
 } from './indexing/artifacts.js';
-import { type NextVectorPredictor, RecencyWeightedMean } from './predict/next-vector.js';
+import type { NextVectorPredictor } from './predict/next-vector.js';
+import { defaultModelsDir } from './predict/sasrec-artifact.js';
+import { selectNextVectorPredictor } from './predict/select-predictor.js';
 import { recommend } from './recommend.js';
 import { VectorIndex } from './retrieve/vector-index.js';
 import type { RecommendRequest, RecommendResult } from './types.js';
@@ -51,7 +53,12 @@ export class Engine {
     const expected = { expectedSpaceId: manifest.spaceId, expectedDimension: manifest.dimension };
     const patentIndex = VectorIndex.load(dir, PATENT_INDEX_NAME, expected);
     const profileIndex = VectorIndex.load(dir, PROFILE_INDEX_NAME, expected);
-    const predictor = new RecencyWeightedMean();
+    const predictor = await selectNextVectorPredictor({
+      modelsDir: config.modelsDir ?? defaultModelsDir(),
+      provider: config.onnxProvider,
+      index: { spaceId: manifest.spaceId, dimension: manifest.dimension },
+      logger,
+    });
     logger.info(
       {
         dir,
@@ -62,12 +69,6 @@ export class Engine {
       },
       'Engine loaded',
     );
-    if (predictor.isFallback) {
-      logger.info(
-        { stage: 'next_vector', predictor: predictor.id },
-        'No trained SASRec model: using the recency-weighted mean fallback',
-      );
-    }
     return new Engine({ store, config, logger, manifest, embedder, patentIndex, profileIndex, predictor });
   }
 

@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ExitError, isExitError } from '../../core/errors.js';
+import { registerBench } from './commands/bench.js';
 import { registerChat } from './commands/chat.js';
 import { registerCompanies } from './commands/companies.js';
 import { registerDemo } from './commands/demo.js';
-import { registerEval } from './commands/eval.js';
 import { registerDiscord } from './commands/discord.js';
+import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerCompanies(program);
   registerServe(program);
   registerEval(program);
+  registerBench(program);
   registerChat(program);
   registerDiscord(program);
   registerExport(program);

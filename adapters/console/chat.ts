@@ -68,19 +68,22 @@ export class ConsoleChat {
     const logger = this.options.logger.child({ requestId, platform: 'console' });
     try {
       if (line === '/help') return this.show(this.options.bot.planCommand('help'));
-      if (line === '/exit' || line.startsWith('/exit ')) return await this.search(line.slice(5), requestId, logger);
+      if (line === '/exit' || line.startsWith('/exit '))
+        return await this.search(line.slice(5), requestId, logger);
       if (line.startsWith('/ask ')) return await this.followUp(line.slice(5), requestId, logger);
       if (this.thread === null) return await this.search(line, requestId, logger);
       return await this.followUp(line, requestId, logger);
     } catch (error) {
       logger.error({ err: error }, 'Console chat line failed');
-      this.write(`error: Something went wrong inside EXIT (reference ${requestId}). See the log for details.`);
+      this.write(
+        `error: Something went wrong inside EXIT (reference ${requestId}). See the log for details.`,
+      );
       return true;
     }
   }
 
   private show(plan: ReturnType<ExitBot['planCommand']>): boolean {
-    if (plan.kind === 'reply') this.write(renderConsoleReply(plan.reply));
+    if (plan.kind === 'reply') this.write(`${renderConsoleReply(plan.reply)}\n`);
     return true;
   }
 
@@ -111,7 +114,10 @@ export class ConsoleChat {
     const context: ConversationContext = { thread: this.thread, userId: 'console', requestId, logger };
     const reply = await this.options.bot.followUp(context, text);
     if (reply) await this.print(reply, this.thread);
-    else this.write('Not understood. Type /help for the questions EXIT answers, or /exit <company> for a new search.');
+    else
+      this.write(
+        'Not understood. Type /help for the questions EXIT answers, or /exit <company> for a new search.\n',
+      );
     return true;
   }
 
@@ -119,12 +125,14 @@ export class ConsoleChat {
   private async print(reply: Reply, thread: ThreadKey): Promise<void> {
     this.write(renderConsoleReply(reply));
     const { chartsDir } = this.options;
-    if (!chartsDir || reply.images.length === 0) return;
-    await mkdir(chartsDir, { recursive: true });
-    for (const image of reply.images) {
-      const path = join(chartsDir, `exit-${thread.threadId}-${image.fileName}`);
-      await writeFile(path, image.data);
-      this.write(`Chart written to ${path} (${image.title})`);
+    if (chartsDir && reply.images.length > 0) {
+      await mkdir(chartsDir, { recursive: true });
+      for (const image of reply.images) {
+        const path = join(chartsDir, `exit-${thread.threadId}-${image.fileName}`);
+        await writeFile(path, image.data);
+        this.write(`Chart written to ${path} (${image.title})`);
+      }
     }
+    this.write('');
   }
 }

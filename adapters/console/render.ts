@@ -2,8 +2,8 @@ import type { Reply, ReplyItem } from '../../bot/reply.js';
 import { type Column, renderTable } from '../cli/render/table.js';
 
 /**
- * Renders replies for the terminal. Items that share their field labels (a result list, the
- * patents of a partner) become one table, followed by each item's evidence lines; other items
+ * Renders replies for the terminal. Items that share their field labels, such as a result list or
+ * the patents of a partner, become one table followed by each item's evidence lines. Other items
  * are printed as blocks of "label: value" lines.
  */
 
@@ -54,7 +54,8 @@ function actionLines(reply: Reply): string[] {
     lines.push('Pick one by typing its command:');
     for (const pick of picks) lines.push(`  /exit ${pick.value}    (${pick.label})`);
   }
-  if (reply.actions.some((action) => action.kind === 'more')) lines.push('Type "more" for the next partners.');
+  if (reply.actions.some((action) => action.kind === 'more'))
+    lines.push('Type "more" for the next partners.');
   return lines;
 }
 

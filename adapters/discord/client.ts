@@ -16,6 +16,7 @@ import { handleThreadMessage, type ThreadMessage } from './handlers/messages.js'
 import { invocationFromInteraction } from './invocation.js';
 import { NO_MENTIONS } from './payload.js';
 import { GatewayResponder } from './responder.js';
+import { discordRestOptions } from './rest.js';
 import type { DiscordSettings } from './settings.js';
 
 /** How long `start` waits for the gateway's READY and the guilds that follow it. */
@@ -39,7 +40,7 @@ export interface DiscordGatewayBot {
 }
 
 /**
- * The intents EXIT requests: Guilds caches channels and threads, GuildMessages delivers thread
+ * Returns the intents EXIT requests: Guilds caches channels and threads, GuildMessages delivers thread
  * messages, and the privileged MessageContent fills in their text when enabled.
  */
 export function gatewayIntents(messageContent: boolean): GatewayIntentBits[] {
@@ -62,7 +63,10 @@ function threadMessage(message: Message): ThreadMessage {
 
 function loginError(error: unknown, messageContent: boolean): ExitError {
   const message = error instanceof Error ? error.message : String(error);
-  if ((error as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid || /401|unauthori[sz]ed/i.test(message))
+  if (
+    (error as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid ||
+    /401|unauthori[sz]ed/i.test(message)
+  )
     return new ExitError(
       'CONFIG_INVALID',
       "Discord rejected EXIT_DISCORD_TOKEN. Copy the token from the Developer Portal's Bot page (Reset Token).",
@@ -78,7 +82,12 @@ function loginError(error: unknown, messageContent: boolean): ExitError {
       {},
       { cause: error },
     );
-  return new ExitError('INTERNAL', `Connecting to the Discord gateway failed: ${message}`, {}, { cause: error });
+  return new ExitError(
+    'INTERNAL',
+    `Connecting to the Discord gateway failed: ${message}`,
+    {},
+    { cause: error },
+  );
 }
 
 /**
@@ -89,7 +98,7 @@ export function createDiscordGatewayBot(options: DiscordGatewayOptions): Discord
   const { settings, logger } = options;
   const client = new Client({
     intents: gatewayIntents(settings.messageContent),
-    rest: { api: settings.apiUrl, ...options.rest },
+    rest: { ...discordRestOptions(settings.apiUrl), ...options.rest },
     allowedMentions: NO_MENTIONS,
   });
   const context = createHandlerContext({
@@ -111,9 +120,14 @@ export function createDiscordGatewayBot(options: DiscordGatewayOptions): Discord
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'Discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.error({ code: event.code, shardId }, 'Discord gateway closed the connection and will not reconnect'),
+    logger.error(
+      { code: event.code, shardId },
+      'Discord gateway closed the connection and will not reconnect',
+    ),
   );
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'Reconnecting to the Discord gateway'));
+  client.on(Events.ShardReconnecting, (shardId) =>
+    logger.info({ shardId }, 'Reconnecting to the Discord gateway'),
+  );
   client.on(Events.ShardResume, (shardId, replayed) =>
     logger.info({ shardId, replayed }, 'Discord gateway session resumed'),
   );

@@ -64,7 +64,7 @@ function askCommand() {
     );
 }
 
-/** The command definitions sent to Discord's bulk-overwrite endpoint. */
+/** Builds the command definitions sent to Discord's bulk-overwrite endpoint. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return [exitCommand().toJSON(), askCommand().toJSON()];
 }

@@ -2,8 +2,8 @@ import type { ActionKind } from '../../bot/reply.js';
 
 /**
  * Button custom ids: `exit:<kind>:<anchor>:<value>`. The anchor is the id of the message the
- * result was first posted as, which keys the stored result, so a button works in the result
- * thread, in a channel where no thread could be opened and in direct messages alike. The value
+ * result was first posted as, and the stored result is keyed by it. So a button works alike in the
+ * result thread, in a channel where no thread could be opened and in direct messages. The value
  * comes last because a `pick` value is command text that may contain colons.
  */
 

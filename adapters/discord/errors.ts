@@ -2,7 +2,7 @@ import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
 
 /**
  * Discord API error codes EXIT expects and handles without failing the request (from Discord's
- * "JSON Error Codes" table). The first two mean the interaction can no longer be answered: its
+ * "JSON Error Codes" table). The first two mean the interaction accepts no further response: its
  * 3-second acknowledgement window passed, or another process acknowledged it first.
  */
 export const UNKNOWN_INTERACTION = RESTJSONErrorCodes.UnknownInteraction; // 10062

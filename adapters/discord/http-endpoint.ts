@@ -1,12 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type APIInteraction, InteractionResponseType, InteractionType, REST, type RESTOptions } from 'discord.js';
+import {
+  type APIInteraction,
+  InteractionResponseType,
+  InteractionType,
+  REST,
+  type RESTOptions,
+} from 'discord.js';
 import type { ExitBot } from '../../bot/exit-bot.js';
 import type { Logger } from '../../core/logger.js';
 import { createHandlerContext } from './handlers/context.js';
 import { handleInvocation } from './handlers/interaction.js';
 import { HttpResponder } from './http-responder.js';
 import { invocationFromPayload } from './invocation.js';
+import { discordRestOptions } from './rest.js';
 import type { DiscordSettings } from './settings.js';
 import { checkDiscordSignature, discordPublicKey, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.js';
 
@@ -50,15 +57,15 @@ function sendText(response: ServerResponse, status: number, text: string): void 
 }
 
 /**
- * The HTTP interactions endpoint, for deployments without a gateway connection. Every request must
- * carry a valid Ed25519 signature from the application's public key; PING is answered with PONG, and
+ * Builds the HTTP interactions endpoint, for deployments without a gateway connection. Every request
+ * must carry a valid Ed25519 signature from the application's public key. A PING gets a PONG, and
  * commands and buttons go to the same handlers as on the gateway. Plain thread messages never reach
  * this endpoint, so follow-up questions come through `/ask`.
  */
 export function createDiscordHttpEndpoint(options: DiscordHttpEndpointOptions): DiscordHttpEndpoint {
   const { settings, logger } = options;
   const publicKey = discordPublicKey(settings.publicKey);
-  const rest = new REST({ api: settings.apiUrl, ...options.rest }).setToken(settings.token);
+  const rest = new REST({ ...discordRestOptions(settings.apiUrl), ...options.rest }).setToken(settings.token);
   const context = createHandlerContext({
     bot: options.bot,
     logger,
@@ -72,6 +79,7 @@ export function createDiscordHttpEndpoint(options: DiscordHttpEndpointOptions): 
     if (request.method === 'GET' && path === HEALTH_PATH) return sendText(response, 200, 'ok');
     if (path !== INTERACTIONS_PATH) return sendText(response, 404, 'not found');
     if (request.method !== 'POST') return sendText(response, 405, 'method not allowed');
+
     const body = await readBody(request);
     const check = checkDiscordSignature(
       publicKey,
@@ -83,6 +91,7 @@ export function createDiscordHttpEndpoint(options: DiscordHttpEndpointOptions): 
       logger.warn({ reason: check.reason }, 'Rejected an interaction request without a valid signature');
       return sendText(response, 401, 'invalid request signature');
     }
+
     let payload: APIInteraction;
     try {
       payload = JSON.parse(body.toString('utf8')) as APIInteraction;
@@ -94,10 +103,14 @@ export function createDiscordHttpEndpoint(options: DiscordHttpEndpointOptions): 
       response.end(JSON.stringify({ type: InteractionResponseType.Pong }));
       return;
     }
-    if (payload.type !== InteractionType.ApplicationCommand && payload.type !== InteractionType.MessageComponent) {
+    if (
+      payload.type !== InteractionType.ApplicationCommand &&
+      payload.type !== InteractionType.MessageComponent
+    ) {
       logger.info({ type: payload.type }, 'Unsupported interaction type; rejected');
       return sendText(response, 400, 'unsupported interaction type');
     }
+
     const responder = new HttpResponder(response, rest, payload.application_id, payload.token);
     await handleInvocation(context, invocationFromPayload(payload), responder);
     responder.respondIfSilent('EXIT could not answer this interaction. Please try again.');

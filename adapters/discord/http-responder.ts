@@ -41,7 +41,7 @@ export class HttpResponder implements InteractionResponder {
 
   async reply(message: DiscordMessage, ephemeral: boolean): Promise<void> {
     if (message.files.length > 0) {
-      // Files need a multipart body, so the answer goes through the webhook after a deferral.
+      // Files need a multipart body, so the message is sent through the webhook after a deferral.
       await this.defer(ephemeral);
       await this.edit(message);
       return;
@@ -55,11 +55,14 @@ export class HttpResponder implements InteractionResponder {
 
   async edit(message: DiscordMessage): Promise<string> {
     const { body, files } = restPayload(message);
-    const edited = (await this.rest.patch(Routes.webhookMessage(this.applicationId, this.token, '@original'), {
-      body,
-      files,
-      auth: false,
-    })) as { id: string };
+    const edited = (await this.rest.patch(
+      Routes.webhookMessage(this.applicationId, this.token, '@original'),
+      {
+        body,
+        files,
+        auth: false,
+      },
+    )) as { id: string };
     return edited.id;
   }
 

@@ -11,7 +11,7 @@ import {
 import { ASK_COMMAND, EXIT_COMMAND, exitCommandText } from './commands.js';
 import { type ButtonTarget, decodeCustomId } from './custom-id.js';
 
-/** Where and by whom an interaction was sent. */
+/** The user, guild and channel an interaction came from. */
 export interface InvocationSource {
   interactionId: string;
   userId: string;
@@ -113,7 +113,10 @@ export function invocationFromPayload(payload: APIInteraction): Invocation {
       return { ...source, kind: 'ask', question: String(optionValue(options, 'question') ?? '') };
     return { ...source, kind: 'unsupported', description: `command /${payload.data.name}` };
   }
-  if (payload.type === InteractionType.MessageComponent && payload.data.component_type === ComponentType.Button) {
+  if (
+    payload.type === InteractionType.MessageComponent &&
+    payload.data.component_type === ComponentType.Button
+  ) {
     const target = decodeCustomId(payload.data.custom_id);
     if (target) return { ...source, kind: 'button', target };
     return { ...source, kind: 'unsupported', description: `button ${payload.data.custom_id}` };

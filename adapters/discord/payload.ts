@@ -3,7 +3,7 @@ import type { DiscordMessage } from './embeds.js';
 
 /**
  * EXIT's messages quote company names, patent titles and user input. Mentions are never parsed, so
- * text such as "@everyone" in the data pings nobody.
+ * text such as "@everyone" in the data notifies no one.
  */
 export const NO_MENTIONS: APIAllowedMentions = { parse: [] };
 
@@ -18,7 +18,7 @@ export function interactionOptions(message: DiscordMessage) {
 }
 
 /**
- * A REST request body and its files, for the routes called without a discord.js object: posting
+ * Builds a REST request body and its files, for the routes called without a discord.js object: posting
  * in a thread, and editing interaction responses on the HTTP endpoint.
  */
 export function restPayload(message: DiscordMessage): { body: Record<string, unknown>; files: RawFile[] } {

@@ -1,4 +1,4 @@
-import { RESTJSONErrorCodes, type REST, Routes } from 'discord.js';
+import { type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
 import { ExitError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { commandDefinitions } from './commands.js';
@@ -26,7 +26,11 @@ function statusOf(error: unknown): number | null {
  * Registers `/exit` and `/ask` with Discord's bulk-overwrite endpoint, which replaces the
  * application's commands in that scope, so running it again is safe.
  */
-export async function registerCommands(rest: REST, options: RegisterOptions, logger: Logger): Promise<Registration> {
+export async function registerCommands(
+  rest: REST,
+  options: RegisterOptions,
+  logger: Logger,
+): Promise<Registration> {
   try {
     const applicationId =
       options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;

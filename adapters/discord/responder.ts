@@ -4,12 +4,12 @@ import { interactionOptions } from './payload.js';
 
 /**
  * The responses to one interaction. Discord requires the first response within 3 seconds: either
- * `reply` with the answer, or `defer` followed by `edit` and `followUp` within 15 minutes.
+ * `reply` with the message, or `defer` followed by `edit` and `followUp` within 15 minutes.
  */
 export interface InteractionResponder {
   /** Acknowledges the interaction; Discord shows "EXIT is thinking…" until `edit`. */
   defer(ephemeral: boolean): Promise<void>;
-  /** Answers at once, as the first response. */
+  /** Sends the message at once, as the first response. */
   reply(message: DiscordMessage, ephemeral: boolean): Promise<void>;
   /** Replaces the deferred response. Returns the id of the response message. */
   edit(message: DiscordMessage): Promise<string>;

@@ -17,8 +17,9 @@ export type DiscordSettings =
 export const DISCORD_API_URL = 'https://discord.com/api';
 
 /**
- * Checks the settings the chosen mode needs: both modes need the bot token (threads are created and
- * posted to over REST); the HTTP interactions endpoint also needs the application's public key.
+ * Checks the settings the chosen mode needs. Both modes need the bot token, because threads are
+ * created and posted to over REST, and the HTTP interactions endpoint also needs the application's
+ * public key.
  * Throws CONFIG_INVALID naming every missing variable, never a value.
  */
 export function requireDiscordSettings(config: DiscordConfig): DiscordSettings {

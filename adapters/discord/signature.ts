@@ -12,14 +12,17 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 /** Builds a key object from the application's public key: 32 bytes as 64 hex characters. */
 export function discordPublicKey(hex: string): KeyObject {
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error('The Discord public key must be 64 hexadecimal characters');
+  if (!/^[0-9a-fA-F]{64}$/.test(hex))
+    throw new Error('The Discord public key must be 64 hexadecimal characters');
   return createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') },
     format: 'jwk',
   });
 }
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'invalid' };
+export type SignatureCheck =
+  | { ok: true }
+  | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'invalid' };
 
 /**
  * Checks Discord's Ed25519 signature over the timestamp header followed by the raw body.
@@ -42,6 +45,7 @@ export function checkDiscordSignature(
     Buffer.from(signature, 'hex'),
   );
   if (!valid) return { ok: false, reason: 'invalid' };
-  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) return { ok: false, reason: 'stale' };
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS)
+    return { ok: false, reason: 'stale' };
   return { ok: true };
 }

@@ -9,7 +9,7 @@ function pngImage(data: Buffer, fileName: string, title: string, altText: string
 }
 
 /**
- * The Chart.js renderer for chat replies: the comparison chart of the listed partners' valuations
+ * Creates the Chart.js renderer for chat replies: the comparison chart of the listed partners' valuations
  * against the requester's with a result, and the same chart for one partner with "valuation of N".
  * TODO: draw the football-field chart (renderFootballField) for "valuation of N" once partners
  * carry their valuation breakdown.

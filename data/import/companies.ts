@@ -1,5 +1,6 @@
 import type { CompanyIdentity } from '../identity/resolver.js';
 import type { Company } from '../store/tables.js';
+import { DUPLICATE_KEY_REASON, duplicateExample, keyLedger } from './duplicates.js';
 import type { RowOutcome } from './report.js';
 import type { ImportContext } from './types.js';
 
@@ -86,6 +87,29 @@ export interface CompanyInput {
 /** Company rows remembered per file before the memo is cleared. */
 const MEMO_LIMIT = 50_000;
 
+/** The ledger entries of a row's owned columns: one per identifier and owned column it sets. */
+function ownedEntries(input: CompanyInput): { key: string; value: unknown; label: string }[] {
+  const { identity } = input;
+  const identifiers: [string, string][] = [
+    ...(identity.brn ? [['BRN', identity.brn] as [string, string]] : []),
+    ...(identity.ticker ? [['ticker', identity.ticker] as [string, string]] : []),
+    ...(identity.corpCode ? [['corp code', identity.corpCode] as [string, string]] : []),
+    ...(identity.keys ?? []).map((key): [string, string] => [key.kind, key.value]),
+  ];
+  const entries: { key: string; value: unknown; label: string }[] = [];
+  for (const [column, value] of Object.entries(input.owned ?? {})) {
+    if (value === null || value === undefined || value === '') continue;
+    for (const [kind, id] of identifiers) {
+      entries.push({
+        key: ['company', kind, id, column].join('\u0000'),
+        value,
+        label: `${column} of ${kind} ${id}`,
+      });
+    }
+  }
+  return entries;
+}
+
 export type CompanyWrite =
   | { ok: true; companyId: number; outcome: RowOutcome }
   | { ok: false; reason: string; detail: string };
@@ -93,12 +117,24 @@ export type CompanyWrite =
 /**
  * Finds or creates the company a row describes through the identity resolver, then writes its
  * columns by the ownership rule of CompanyInput. Merges and profile changes go into the file's
- * change set.
+ * change set. A row that gives an owned column another value than an earlier row of the file with
+ * the same BRN, ticker, corp code or key is rejected before anything is written (see duplicates.ts).
  */
-export async function writeCompany(context: ImportContext, input: CompanyInput): Promise<CompanyWrite> {
+export async function writeCompany(
+  context: ImportContext,
+  input: CompanyInput,
+  line: number,
+): Promise<CompanyWrite> {
   const wide = tooWide(input);
   if (wide)
     return { ok: false, reason: `${wide.column} too long for its column`, detail: wide.value.slice(0, 80) };
+  const ledger = keyLedger(context);
+  const owned = ownedEntries(input);
+  for (const entry of owned) {
+    const firstLine = ledger.conflict(entry.key, entry.value);
+    if (firstLine !== null)
+      return { ok: false, reason: DUPLICATE_KEY_REASON, detail: duplicateExample(entry.label, firstLine) };
+  }
   // Files such as FnGuide's repeat one company on several rows (one per fiscal year). A row equal to
   // one already written in this file cannot change anything, so it skips the resolver.
   let memo = context.state.get('written_companies') as Map<string, number> | undefined;
@@ -115,6 +151,7 @@ export async function writeCompany(context: ImportContext, input: CompanyInput):
     context.format,
   );
   if (!resolved.ok) return { ok: false, reason: 'identity conflict', detail: resolved.reason };
+  for (const entry of owned) ledger.record(entry.key, entry.value, line);
   const companyId = resolved.companyId;
   // A merge can drop a company that the memo points to; the memo also stays bounded in size.
   if (resolved.merged.length > 0 || memo.size >= MEMO_LIMIT) memo.clear();

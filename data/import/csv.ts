@@ -104,7 +104,14 @@ export async function readCsvHead(path: string): Promise<CsvHead> {
   // Parse whole lines only, so a sample cut inside a quoted field does not look like a quoting error.
   const sample = truncated ? text.slice(0, Math.max(text.lastIndexOf('\n'), 0)) : text;
   const records: string[][] = [];
-  const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: 2 });
+  // A first row cut inside a quoted field is dropped, so the file is still recognised by its header.
+  const parser = parse({
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    to: 2,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       parser.on('readable', () => {
@@ -139,10 +146,14 @@ function countLineBreaks(text: string): number {
   return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
-/** A data row, or a row whose column count differs from the header's. */
+/**
+ * A data row, a row whose column count differs from the header's, or a row the CSV parser could not
+ * read (a quoted field still open at the end of the file, as in a file cut short).
+ */
 export type CsvItem =
   | { kind: 'row'; row: CsvRow }
-  | { kind: 'bad_width'; line: number; found: number; expected: number };
+  | { kind: 'bad_width'; line: number; found: number; expected: number }
+  | { kind: 'unreadable'; line: number; reason: string };
 
 /** Streams the data rows of a file after its header, with their starting line numbers. */
 export async function* readCsvRows(
@@ -158,8 +169,23 @@ export async function* readCsvRows(
   });
   // csv-parse works on bytes, so UTF-8 characters split across chunks are safe; CP949 is decoded first.
   const text: NodeJS.ReadableStream = encoding === 'cp949' ? file.pipe(iconv.decodeStream('cp949')) : file;
+  // A parse error drops its record instead of failing the stream, so the rows before it are kept and
+  // the broken one is reported after them. With relax_quotes and relax_column_count the only error
+  // left is a quoted field still open at the end of the file (csv-parse 7.0).
+  const parseErrors: { code: string; emptyLines: number }[] = [];
   const parser = text.pipe(
-    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
+    parse({
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        const { code, empty_lines } = error as unknown as { code: string; empty_lines?: number };
+        parseErrors.push({ code, emptyLines: empty_lines ?? 0 });
+      },
+    }),
   );
   let header: string[] | null = null;
   // csv-parse's info.lines counts a CRLF inside a quoted field as two lines (csv-parse 7.0), so line
@@ -181,6 +207,14 @@ export async function* readCsvRows(
         continue;
       }
       yield { kind: 'row', row: { line, values: toValues(header, record) } };
+    }
+    for (const error of parseErrors) {
+      const line = nextLine + (error.emptyLines - previousEmptyLines);
+      const reason =
+        error.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'unclosed quoted field: the row runs to the end of the file (is the file cut short?)'
+          : `unreadable CSV row (${error.code})`;
+      yield { kind: 'unreadable', line, reason };
     }
   } finally {
     file.destroy();

@@ -26,12 +26,33 @@ export interface FileOutcome {
  * onProgress) rolls the whole file back and is returned in the report. Larger files run in chunks
  * that each commit with a checkpoint, so a re-run continues after the last committed chunk.
  */
-export async function importFile(store: Store, plan: PlannedFile, options: ImportOptions): Promise<FileOutcome> {
+export async function importFile(
+  store: Store,
+  plan: PlannedFile,
+  options: ImportOptions,
+): Promise<FileOutcome> {
   const started = performance.now();
   const { format } = plan;
   const logger: Logger = options.logger.child({ file: plan.shownPath, format: format.name });
   const scan = await scanFile(plan.path);
   if (scan.encoding === 'cp949') logger.warn('File is not valid UTF-8; reading it as CP949');
+  if (options.skipImported) {
+    const done = await store.db
+      .selectFrom('import_runs')
+      .select('finished_at')
+      .where('sha256', '=', scan.sha256)
+      .where('format', '=', format.name)
+      .orderBy('finished_at', 'desc')
+      .executeTakeFirst();
+    if (done) {
+      logger.info({ sha256: scan.sha256, finishedAt: done.finished_at }, 'File skipped: already imported');
+      const skipReason = `already imported: the same content was imported at ${done.finished_at}`;
+      return {
+        report: { ...emptyReport(plan.shownPath, format.name, 'skipped'), skipReason },
+        changes: null,
+      };
+    }
+  }
   if (scan.linesAfterHeader >= (options.chunkedFileMinRows ?? CHUNKED_FILE_MIN_ROWS)) {
     return importFileInChunks(store, plan, scan, options, logger);
   }

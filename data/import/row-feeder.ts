@@ -86,6 +86,8 @@ export class RowFeeder {
           'wrong number of columns',
           `${item.found} columns, header has ${item.expected}`,
         );
+      } else if (item.kind === 'unreadable') {
+        tally.reject(item.line, item.reason);
       } else {
         batch.push(item.row);
       }

@@ -1,4 +1,5 @@
 import { type CompanyInput, combineOutcomes, lookupCompanies, writeCompany } from './companies.js';
+import { DUPLICATE_KEY_REASON, duplicateExample, keyLedger } from './duplicates.js';
 import type { RowOutcome } from './report.js';
 import type { CsvRow, ImportContext } from './types.js';
 import { type UpsertRow, type UpsertSpec, upsertRows } from './upsert.js';
@@ -28,10 +29,36 @@ export interface ReferenceRowPlan {
   children: ChildBuilder;
 }
 
-/** Upserts the children of a batch, grouped by table and fixed filters, and returns each row's outcomes. */
-async function upsertChildren(context: ImportContext, children: { index: number; child: ChildRow }[]) {
+interface PendingChild {
+  index: number;
+  line: number;
+  child: ChildRow;
+}
+
+/** A child row whose key an earlier row of the file gave other values. */
+interface ChildConflict {
+  label: string;
+  firstLine: number;
+}
+
+/** Names a child row's key for a report: its table, company id and other key values. */
+function childLabel({ spec, row }: ChildRow): string {
+  const parts = spec.keyColumns
+    .filter((column) => !(column in (spec.fixed ?? {})))
+    .map((column) => (column === 'company_id' ? `company ${row[column]}` : String(row[column])));
+  return `${spec.table} for ${parts.join(', ')}`;
+}
+
+/**
+ * Upserts the children of a batch, grouped by table and fixed filters, and returns each row's
+ * outcomes. A row with a child whose key an earlier row of the file gave other values is left out
+ * whole and returned in `conflicts` (see duplicates.ts).
+ */
+async function upsertChildren(context: ImportContext, children: readonly PendingChild[]) {
+  const conflicts = findConflicts(context, children);
   const groups = new Map<string, { spec: UpsertSpec; items: { index: number; row: UpsertRow }[] }>();
   for (const { index, child } of children) {
+    if (conflicts.has(index)) continue;
     const key = `${child.spec.table}\u0000${JSON.stringify(child.spec.fixed ?? {})}`;
     let group = groups.get(key);
     if (!group) {
@@ -53,7 +80,56 @@ async function upsertChildren(context: ImportContext, children: { index: number;
       outcomes.set(item.index, list);
     });
   }
-  return outcomes;
+  return { outcomes, conflicts };
+}
+
+/**
+ * Checks the children row by row, in file order, against the file's ledger: a row conflicts when any
+ * of its children does, and only rows without a conflict record their children.
+ */
+function findConflicts(
+  context: ImportContext,
+  children: readonly PendingChild[],
+): Map<number, ChildConflict> {
+  const ledger = keyLedger(context);
+  const byRow = new Map<number, PendingChild[]>();
+  for (const pending of children) {
+    const list = byRow.get(pending.index) ?? [];
+    list.push(pending);
+    byRow.set(pending.index, list);
+  }
+  const conflicts = new Map<number, ChildConflict>();
+  for (const [index, list] of byRow) {
+    const conflicting = list.find(
+      ({ child }) => ledger.conflict(childKey(child), childValues(child)) !== null,
+    );
+    if (conflicting) {
+      const firstLine = ledger.conflict(
+        childKey(conflicting.child),
+        childValues(conflicting.child),
+      ) as number;
+      conflicts.set(index, { label: childLabel(conflicting.child), firstLine });
+      continue;
+    }
+    for (const { line, child } of list) ledger.record(childKey(child), childValues(child), line);
+  }
+  return conflicts;
+}
+
+function childKey({ spec, row }: ChildRow): string {
+  const key = spec.keyColumns.map((column) => String(row[column]));
+  return [spec.table, JSON.stringify(spec.fixed ?? {}), ...key].join('\u0000');
+}
+
+function childValues({ spec, row }: ChildRow): unknown[] {
+  return Object.keys(row)
+    .filter((column) => !spec.keyColumns.includes(column))
+    .sort()
+    .map((column) => row[column]);
+}
+
+function rejectConflict(context: ImportContext, line: number, conflict: ChildConflict): void {
+  context.tally.reject(line, DUPLICATE_KEY_REASON, duplicateExample(conflict.label, conflict.firstLine));
 }
 
 /** Writes each row's company, then the batch's child rows, and records one outcome per row. */
@@ -63,24 +139,28 @@ export async function importCompanyRows(
   plan: (row: CsvRow) => CompanyRowPlan | Rejection,
 ): Promise<void> {
   const companyOutcomes = new Map<number, RowOutcome>();
-  const children: { index: number; child: ChildRow }[] = [];
+  const children: PendingChild[] = [];
   for (const [index, row] of rows.entries()) {
     const planned = plan(row);
     if (isRejection(planned)) {
       context.tally.reject(row.line, planned.reason, planned.value);
       continue;
     }
-    const written = await writeCompany(context, planned.company);
+    const written = await writeCompany(context, planned.company, row.line);
     if (!written.ok) {
       context.tally.reject(row.line, written.reason, written.detail);
       continue;
     }
     companyOutcomes.set(index, written.outcome);
-    for (const child of planned.children?.(written.companyId) ?? []) children.push({ index, child });
+    for (const child of planned.children?.(written.companyId) ?? [])
+      children.push({ index, line: row.line, child });
   }
-  const childOutcomes = await upsertChildren(context, children);
+  const { outcomes: childOutcomes, conflicts } = await upsertChildren(context, children);
   for (const [index, outcome] of companyOutcomes) {
-    context.tally.record(combineOutcomes(outcome, ...(childOutcomes.get(index) ?? [])));
+    const conflict = conflicts.get(index);
+    // NOTE: the company columns of such a row are already written; they passed writeCompany's own check.
+    if (conflict) rejectConflict(context, (rows[index] as CsvRow).line, conflict);
+    else context.tally.record(combineOutcomes(outcome, ...(childOutcomes.get(index) ?? [])));
   }
 }
 
@@ -106,8 +186,8 @@ export async function importReferenceRows(
     column,
     planned.map((item) => item.plan.key),
   );
-  const children: { index: number; child: ChildRow }[] = [];
-  const known: number[] = [];
+  const children: PendingChild[] = [];
+  const known: { index: number; line: number }[] = [];
   for (const item of planned) {
     const companyId = companies.get(item.plan.key);
     if (companyId === undefined) {
@@ -118,11 +198,16 @@ export async function importReferenceRows(
       );
       continue;
     }
-    known.push(item.index);
-    for (const child of item.plan.children(companyId)) children.push({ index: item.index, child });
+    known.push({ index: item.index, line: item.line });
+    for (const child of item.plan.children(companyId))
+      children.push({ index: item.index, line: item.line, child });
   }
-  const childOutcomes = await upsertChildren(context, children);
-  for (const index of known) context.tally.record(combineOutcomes(...(childOutcomes.get(index) ?? [])));
+  const { outcomes: childOutcomes, conflicts } = await upsertChildren(context, children);
+  for (const { index, line } of known) {
+    const conflict = conflicts.get(index);
+    if (conflict) rejectConflict(context, line, conflict);
+    else context.tally.record(combineOutcomes(...(childOutcomes.get(index) ?? [])));
+  }
 }
 
 /** Shorthand for the keyed child tables, so formats only state their values. */

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Store } from '../store/connect.js';
 import { deriveSectors } from './derive-sectors.js';
 import { type Detection, detectFormat } from './detect.js';
@@ -31,9 +31,13 @@ async function listFiles(path: string, walked: Set<string> = new Set()): Promise
   return files;
 }
 
-/** Recognises a file, turning a read error (permissions, a broken link) into a skip reason. */
+/**
+ * Recognises a file, turning a read error (permissions, a broken link) into a skip reason. A FIFO,
+ * socket or device is skipped unread, because reading a FIFO with no writer blocks forever.
+ */
 async function detect(path: string): Promise<Detection> {
   try {
+    if (!(await stat(path)).isFile()) return { ok: false, reason: 'not a regular file' };
     return await detectFormat(path);
   } catch (error) {
     return { ok: false, reason: `unreadable: ${(error as Error).message}` };

@@ -90,6 +90,12 @@ export interface ImportOptions {
   chunkedFileMinRows?: number;
   /** Rows per committed chunk of a large file; defaults to 20,000. */
   chunkRows?: number;
+  /**
+   * Skip files whose content (sha256) and format were imported completely before, as recorded in
+   * import_runs, so that a re-run after an interruption continues with the unfinished files
+   * instead of reading the finished ones again. Off by default: a plain re-run re-applies every file.
+   */
+  skipImported?: boolean;
 }
 
 /** One parsed CSV record with its file line number. Values are keyed by the trimmed header cell. */

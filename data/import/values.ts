@@ -44,14 +44,40 @@ export function parseBrnField(raw: string | undefined): string | null | Rejectio
   return parsed.brn;
 }
 
-/** Parses a number written with optional thousands separators; NA and similar mean missing. */
-export function parseNumber(raw: string | undefined): number | null | Rejection {
+/**
+ * Default bound on a number's magnitude: below the 10^20 that decimal(24, 4) holds and MySQL's signed
+ * bigint maximum (about 9.2 * 10^18), and far above any amount in these sources (the largest KRX
+ * market capitalisation is below 10^15 KRW). A larger value would fail the file's insert on MySQL.
+ */
+export const MAX_NUMBER_MAGNITUDE = 1e18;
+
+export interface NumberBounds {
+  /** Rejects values below zero, for prices, market capitalisations, share counts and index levels. */
+  nonNegative?: boolean;
+  /** Rejects values whose magnitude reaches this bound; defaults to MAX_NUMBER_MAGNITUDE. */
+  maxMagnitude?: number;
+}
+
+/**
+ * Parses a number written with optional thousands separators; NA and similar mean missing. Values
+ * that overflow to Infinity or fall outside `bounds` are rejected, so they never reach a column.
+ */
+export function parseNumber(raw: string | undefined, bounds: NumberBounds = {}): number | null | Rejection {
   const text = (raw ?? '').trim();
   if (MISSING_NUMBERS.has(text)) return null;
   const cleaned = text.replace(/,/g, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned))
     return { reason: 'malformed number', value: text };
-  return Number(cleaned);
+  const value = Number(cleaned);
+  const maxMagnitude = bounds.maxMagnitude ?? MAX_NUMBER_MAGNITUDE;
+  if (!Number.isFinite(value) || Math.abs(value) >= maxMagnitude) {
+    return {
+      reason: `number out of range (magnitude must stay below ${maxMagnitude.toExponential()})`,
+      value: text,
+    };
+  }
+  if (bounds.nonNegative && value < 0) return { reason: 'negative number (expected 0 or more)', value: text };
+  return value;
 }
 
 /** Rounds to the four decimals of the decimal(24, 4) money columns, so a re-import compares equal. */
@@ -108,6 +134,23 @@ export function normalizeMarket(raw: string | undefined): string | null {
 export function text(raw: string | undefined): string | null {
   const trimmed = (raw ?? '').trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * Bytes that MySQL's `text` columns (patent titles and abstracts, company overviews) hold. SQLite has
+ * no such limit, but both backends reject the same rows, and one long cell cannot fail a whole file.
+ */
+export const MAX_TEXT_BYTES = 65_535;
+
+/** Rejects a text cell longer than its column holds, showing its start and its size. */
+export function checkTextBytes(check: RowCheck, column: string, value: string | null): void {
+  if (value === null) return;
+  const bytes = Buffer.byteLength(value);
+  if (bytes <= MAX_TEXT_BYTES) return;
+  check.optional({
+    reason: `${column} longer than ${MAX_TEXT_BYTES} bytes`,
+    value: `${value.slice(0, 40)}… (${bytes} bytes)`,
+  });
 }
 
 /**

@@ -144,16 +144,21 @@ export async function listCompanies(
     ]);
   if (options.query) {
     const normalized = normalizeCompanyName(options.query);
-    const escaped = escapeLike(normalized);
     const raw = options.query.trim();
+    // A query of punctuation or symbols only ('%', '_') normalises to nothing, so it matches no
+    // name. As the pattern '%%' it would list every company.
     query = query.where((eb) =>
       eb.or([
-        eb('companies.id', 'in', (sub) =>
-          sub
-            .selectFrom('company_names')
-            .select('company_id')
-            .where(sql<boolean>`normalized like ${`%${escaped || '\u0000'}%`} escape '!'`),
-        ),
+        ...(normalized === ''
+          ? []
+          : [
+              eb('companies.id', 'in', (sub) =>
+                sub
+                  .selectFrom('company_names')
+                  .select('company_id')
+                  .where(sql<boolean>`normalized like ${`%${escapeLike(normalized)}%`} escape '!'`),
+              ),
+            ]),
         eb('companies.brn', '=', raw),
         eb('companies.ticker', '=', raw.replace(/^A(?=\d{6}$)/, '')),
       ]),

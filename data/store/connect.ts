@@ -24,30 +24,59 @@ export function redactDatabaseUrl(url: string): string {
   return url.replace(/^(mysql:\/\/[^:/@]+):[^@]*@/, '$1:***@');
 }
 
+/** Builds the error for a SQLite path that cannot be opened: a folder, not a database, or read-only. */
+function sqliteUnavailable(file: string, error: unknown): ExitError {
+  return new ExitError(
+    'DATA_STORE_UNAVAILABLE',
+    `Cannot open the SQLite database ${file}: ${(error as Error).message}. ` +
+      'Set EXIT_DATABASE_URL to sqlite:<path> of a database file (or a new one) in a writable folder.',
+    {},
+    { cause: error },
+  );
+}
+
 function openSqlite(path: string): Store {
   const file = path === ':memory:' ? path : resolve(path);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const database = new BetterSqlite3(file);
-  // WAL lets readers (the bot) run while an import writes; foreign keys are off by default in SQLite.
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  let database: BetterSqlite3.Database | undefined;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    database = new BetterSqlite3(file);
+    // WAL lets readers (the bot) run while an import writes; foreign keys are off by default in SQLite.
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+  } catch (error) {
+    database?.close();
+    throw sqliteUnavailable(file, error);
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, backend: 'sqlite', location: `sqlite:${file}`, close: () => db.destroy() };
 }
 
 async function openMysql(url: string): Promise<Store> {
-  const pool = createPool({
-    uri: url,
-    charset: 'utf8mb4',
-    // DECIMAL and BIGINT come back as JS numbers (exact below 2^53, enough for KRW amounts here).
-    decimalNumbers: true,
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    connectionLimit: 8,
-    dateStrings: true,
-  });
+  let pool: ReturnType<typeof createPool>;
+  try {
+    pool = createPool({
+      uri: url,
+      charset: 'utf8mb4',
+      // DECIMAL and BIGINT come back as JS numbers (exact below 2^53, enough for KRW amounts here).
+      decimalNumbers: true,
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      connectionLimit: 8,
+      dateStrings: true,
+    });
+  } catch (error) {
+    // mysql2 parses the URL here: a port above 65535 or a malformed host fails with "Invalid URL".
+    throw new ExitError(
+      'CONFIG_INVALID',
+      `EXIT_DATABASE_URL ${redactDatabaseUrl(url)} is invalid (${(error as Error).message}): ` +
+        'expected mysql://user:password@host:port/database.',
+      {},
+      { cause: error },
+    );
+  }
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
   try {
     // Korean text needs utf8mb4; tables created later inherit the database default.
@@ -81,7 +110,20 @@ export async function openStore(databaseUrl: string, logger?: Logger): Promise<S
       'EXIT_DATABASE_URL is invalid: expected sqlite:<path> or mysql://user:password@host:port/database',
     );
   }
-  const applied = await migrateToLatest(store.db as unknown as Kysely<unknown>);
+  let applied: string[];
+  try {
+    applied = await migrateToLatest(store.db as unknown as Kysely<unknown>);
+  } catch (error) {
+    await store.close();
+    // A read-only SQLite file or a MySQL user without CREATE rights fails here.
+    throw new ExitError(
+      'DATA_STORE_UNAVAILABLE',
+      `Cannot bring the schema of ${store.location} up to date: ${(error as Error).message}. ` +
+        'Check that EXIT_DATABASE_URL names a database EXIT may write to.',
+      {},
+      { cause: error },
+    );
+  }
   if (applied.length > 0) logger?.info({ store: store.location, applied }, 'Applied schema migrations');
   return store;
 }

@@ -24,7 +24,8 @@ async function importInto(dir: string, databasePath: string, options: PrepareOpt
   const store = await openStore(`sqlite:${databasePath}`, options.logger);
   const report = await importPath(store, dir, {
     logger: options.logger,
-    onProgress: ({ file, rowsDone, rowsTotal }) => options.onProgress?.(`import ${file}`, rowsDone, rowsTotal ?? 0),
+    onProgress: ({ file, rowsDone, rowsTotal }) =>
+      options.onProgress?.(`import ${file}`, rowsDone, rowsTotal ?? 0),
   });
   const failed = report.files.filter((file) => file.status === 'failed');
   if (failed.length > 0) {
@@ -37,7 +38,7 @@ async function importInto(dir: string, databasePath: string, options: PrepareOpt
 }
 
 /**
- * A generated dataset in a temporary SQLite store: `datasetDir` when given (a folder written by
+ * Imports a generated dataset into a temporary SQLite store: `datasetDir` when given (a folder written by
  * `exitbot generate`, with truth/), else a new one of `companies` companies and `seed`.
  */
 export async function prepareGenerated(
@@ -59,14 +60,16 @@ export async function prepareGenerated(
   }
   const truthAffinityPath = join(dir, 'truth', 'affinity.csv');
   if (!existsSync(truthAffinityPath)) {
-    throw new Error(`${truthAffinityPath} is missing: --dataset must be a folder written by \`exitbot generate\`.`);
+    throw new Error(
+      `${truthAffinityPath} is missing: --dataset must be a folder written by \`exitbot generate\`.`,
+    );
   }
   const store = await importInto(dir, join(options.workDir, 'generated.db'), options);
   return { name: 'generated', source, store, truthAffinityPath };
 }
 
 /**
- * The real KIPRIS collection (companies, applicant numbers and patents) in a temporary SQLite store.
+ * Imports the real KIPRIS collection (companies, applicant numbers, patents) into a temporary SQLite store.
  * Partner pairs are its co-applicants, so only 'co_application' interactions count.
  */
 export async function prepareReal(options: PrepareOptions & { realDir: string }): Promise<PreparedDataset> {

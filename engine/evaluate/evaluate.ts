@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../data/store/connect.js';
 import { Engine } from '../engine.js';
 import { buildIndex } from '../indexing/build.js';
-import type { NextVectorPredictor } from '../predict/next-vector.js';
+import { type NextVectorPredictor, RecencyWeightedMean } from '../predict/next-vector.js';
 import { type RankingScores, scoreRankings } from './metrics.js';
 import { type NextPatentResult, nextPatentHitRate } from './next-patent.js';
 import { LastPatentPredictor, ProfileMeanPredictor } from './predictors.js';
@@ -27,7 +27,7 @@ export interface EvalPredictor {
 export interface EvaluateOptions {
   /** 'generated' or 'real', reported as the dataset name. */
   name: string;
-  /** Where the data came from, for the report. */
+  /** Origin of the data, for the report. */
   source: string;
   ks: readonly number[];
   holdoutFraction: number;
@@ -42,6 +42,12 @@ export interface EvaluateOptions {
   /** Interaction kinds that count as partnerships; all kinds when absent. */
   interactionKinds?: readonly string[];
   nextPatentNs: readonly number[];
+  /**
+   * A fitted embedder folder to reuse for the evaluation index instead of fitting one without the
+   * held-out patents. The index then shares that embedding space, so a SASRec model trained in it
+   * is loaded and evaluated; the embedder has seen the held-out patents' text, and the report states that.
+   */
+  embedderDir?: string;
   /** Further predictors to run in the EXIT pipeline; a trained SASRec model goes here. */
   predictors?: readonly EvalPredictor[];
   config: Config;
@@ -80,14 +86,18 @@ export interface DatasetEvaluation {
     excludedCoOwnedByHeldOutPair: number;
     profilesIndexed: number;
     indexBuildSeconds: number;
+    /** Origin of the embedder: fitted without the held-out patents, or reused from a folder. */
+    embedder: string;
   };
+  /** The engine's next-vector predictor and whether it is the fallback for a missing SASRec model. */
+  predictor?: { id: string; version: string; fallback: boolean };
   methods?: MethodResult[];
   nextPatent?: NextPatentResult;
   durationSeconds?: number;
 }
 
 export const SASREC_PENDING =
-  'SASRec is not trained yet (no model artifact); the row fills in when a trained predictor is passed to the evaluation.';
+  'no SASRec model matches the evaluation index: none is trained yet, or it was trained in another embedding space (reuse that embedder with --embedder-from)';
 
 /** Sectors of every company, for the popularity baseline. */
 async function sectorsOf(store: Store): Promise<Map<number, string | null>> {
@@ -97,7 +107,11 @@ async function sectorsOf(store: Store): Promise<Map<number, string | null>> {
 
 /** Company ids by BRN, for mapping the generator's truth files onto the store. */
 export async function companyIdsByBrn(store: Store): Promise<Map<string, number>> {
-  const rows = await store.db.selectFrom('companies').select(['id', 'brn']).where('brn', 'is not', null).execute();
+  const rows = await store.db
+    .selectFrom('companies')
+    .select(['id', 'brn'])
+    .where('brn', 'is not', null)
+    .execute();
   return new Map(rows.map((row) => [row.brn as string, row.id]));
 }
 
@@ -114,7 +128,10 @@ export async function evaluateDataset(store: Store, options: EvaluateOptions): P
   const view = await buildEvaluationView(store.db, split);
   const candidates = [...split.heldOutPartners.keys()];
   const queries = sampleIds(candidates, options.maxQueries, options.seed);
-  logger.info({ cutoff: split.cutoff, pairs: split.pairs, queries: queries.length }, 'Evaluation split ready');
+  logger.info(
+    { cutoff: split.cutoff, pairs: split.pairs, queries: queries.length },
+    'Evaluation split ready',
+  );
   if (queries.length === 0) {
     return {
       name: options.name,
@@ -132,15 +149,16 @@ export async function evaluateDataset(store: Store, options: EvaluateOptions): P
     seed: options.seed,
     excludePatentIds: view.excludedPatentIds,
     summarize: 'missing',
+    ...(options.embedderDir ? { embedderDir: options.embedderDir } : {}),
     logger,
     onProgress: progress,
   });
   const indexBuildSeconds = (performance.now() - buildStarted) / 1000;
   const engine = await Engine.open(store, { ...options.config, dataDir }, logger);
   const current = engine.context.predictor;
-  const currentLabel = current.isFallback
-    ? `EXIT, next vector by ${current.id} (fallback; SASRec is not trained yet)`
-    : `EXIT, next vector by ${current.id}`;
+  const fallback = current.isFallback ? current : new RecencyWeightedMean();
+  const sequenceModel = current.isFallback ? null : current;
+  const fallbackLabel = `EXIT, next vector by ${fallback.id} (the fallback used while no SASRec model is trained)`;
 
   const rankers: PartnerRanker[] = [
     new SectorPopularityRanker(split.trainInteractions, await sectorsOf(store)),
@@ -151,9 +169,25 @@ export async function evaluateDataset(store: Store, options: EvaluateOptions): P
       engine.context,
       new ProfileMeanPredictor(),
     ),
-    new EngineRanker(`exit-${current.id}`, currentLabel, engine.context, current),
+    new EngineRanker(`exit-${fallback.id}`, fallbackLabel, engine.context, fallback),
+    ...(sequenceModel
+      ? [
+          new EngineRanker(
+            `exit-${sequenceModel.id}`,
+            `EXIT, next vector by ${sequenceModel.id}`,
+            engine.context,
+            sequenceModel,
+          ),
+        ]
+      : []),
     ...(options.predictors ?? []).map(
-      (extra) => new EngineRanker(`exit-${extra.id}`, `EXIT, next vector by ${extra.label}`, engine.context, extra.predictor),
+      (extra) =>
+        new EngineRanker(
+          `exit-${extra.id}`,
+          `EXIT, next vector by ${extra.label}`,
+          engine.context,
+          extra.predictor,
+        ),
     ),
   ];
   if (options.truthAffinityPath) {
@@ -181,8 +215,15 @@ export async function evaluateDataset(store: Store, options: EvaluateOptions): P
     });
     logger.info({ method: ranker.id }, 'Evaluated a ranking method');
   }
-  if (!(options.predictors ?? []).some((extra) => extra.id.startsWith('sasrec'))) {
-    methods.splice(4, 0, { id: 'exit-sasrec', label: 'EXIT, next vector by SASRec', status: 'skipped', reason: SASREC_PENDING });
+  const sasrecEvaluated =
+    sequenceModel !== null || (options.predictors ?? []).some((extra) => extra.id.startsWith('sasrec'));
+  if (!sasrecEvaluated) {
+    methods.splice(4, 0, {
+      id: 'exit-sasrec',
+      label: 'EXIT, next vector by SASRec',
+      status: 'skipped',
+      reason: SASREC_PENDING,
+    });
   }
   if (!options.truthAffinityPath) {
     methods.push({
@@ -198,9 +239,14 @@ export async function evaluateDataset(store: Store, options: EvaluateOptions): P
     engine.context,
     sampleIds(withSequences, options.maxQueries, options.seed),
     [
-      { id: current.id, label: currentLabel, predictor: current },
+      ...(sequenceModel ? [{ id: sequenceModel.id, label: sequenceModel.id, predictor: sequenceModel }] : []),
       ...(options.predictors ?? []),
-      { id: 'profile-mean', label: 'no sequence model: mean of all earlier patents', predictor: new ProfileMeanPredictor() },
+      { id: fallback.id, label: fallbackLabel, predictor: fallback },
+      {
+        id: 'profile-mean',
+        label: 'no sequence model: mean of all earlier patents',
+        predictor: new ProfileMeanPredictor(),
+      },
       { id: 'last-patent', label: 'last patent only', predictor: new LastPatentPredictor() },
     ],
     options.nextPatentNs,
@@ -226,7 +272,11 @@ export async function evaluateDataset(store: Store, options: EvaluateOptions): P
       excludedCoOwnedByHeldOutPair: view.excluded.coOwnedByHeldOutPair,
       profilesIndexed: manifest.profiles.count,
       indexBuildSeconds,
+      embedder: options.embedderDir
+        ? `reused from ${options.embedderDir} (fitted on all patents, held-out ones included)`
+        : 'fitted on the visible patents only',
     },
+    predictor: { id: current.id, version: current.version, fallback: current.isFallback },
     methods,
     nextPatent,
     durationSeconds: (performance.now() - started) / 1000,

@@ -48,8 +48,8 @@ export async function nextPatentHitRate(
     const sequence = input.map((patent) => context.patentIndex.getVector(patent.id));
     const targetVector = context.patentIndex.getVector(target.id);
     scored += 1;
-    predictors.forEach(({ predictor }, p) => {
-      const vector = predictor.predict(sequence);
+    for (const [p, { predictor }] of predictors.entries()) {
+      const vector = await predictor.predict(sequence);
       cosines[p]?.push(cosine(vector, targetVector));
       const k = maxN + own.size;
       const retrieved = context.patentIndex
@@ -59,7 +59,7 @@ export async function nextPatentHitRate(
       for (const n of ns) {
         if (rank >= 0 && rank < n) hits[p]?.set(n, (hits[p]?.get(n) ?? 0) + 1);
       }
-    });
+    }
   }
   return {
     companies: scored,

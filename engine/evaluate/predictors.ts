@@ -16,7 +16,8 @@ export class ProfileMeanPredictor implements NextVectorPredictor {
     const first = sequence[0];
     if (!first) throw new Error('Cannot predict from an empty patent sequence');
     const sum = new Float32Array(first.length);
-    for (const vector of sequence) for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] as number) + (vector[d] as number);
+    for (const vector of sequence)
+      for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] as number) + (vector[d] as number);
     return normalize(sum);
   }
 }

@@ -13,14 +13,15 @@ export interface EvaluationReport {
     dimension: number;
     nextPatentNs: number[];
   };
-  /** Why the valuation filter is off during the evaluation. */
+  /** Reason the valuation filter is off during the evaluation. */
   valuationFilter: { enabled: false; reason: string };
-  /** Which next-vector predictor EXIT used and whether SASRec was available. */
+  /** The next-vector predictor EXIT used, and whether a SASRec model was available. */
   predictorNote: string;
   datasets: DatasetEvaluation[];
 }
 
-const percent = (value: number | undefined) => (value === undefined ? '-' : (value * 100).toFixed(1).padStart(5));
+const percent = (value: number | undefined) =>
+  value === undefined ? '-' : (value * 100).toFixed(1).padStart(5);
 
 function methodRow(method: MethodResult, ks: readonly number[]): string {
   const name = method.id.padEnd(28);
@@ -60,11 +61,14 @@ export function formatEvaluationReport(report: EvaluationReport): string {
         `engine view: ${engineView.patentsIndexed} of ${engineView.patentsInStore} patents indexed ` +
           `(${engineView.excludedAfterCutoff} filed after the cutoff and ${engineView.excludedCoOwnedByHeldOutPair} ` +
           `co-owned by held-out pairs removed), ${engineView.profilesIndexed} profiles; evaluation index built in ` +
-          `${engineView.indexBuildSeconds.toFixed(1)} s`,
+          `${engineView.indexBuildSeconds.toFixed(1)} s; embedder ${engineView.embedder}`,
       );
     }
     const header = ks.map((k) => `@${k}`.padStart(5)).join(' ');
-    lines.push('', `  ${'method'.padEnd(28)} ${'Recall (%)'.padEnd(ks.length * 6)}  ${'NDCG (%)'.padEnd(ks.length * 6)} ms/query`);
+    lines.push(
+      '',
+      `  ${'method'.padEnd(28)} ${'Recall (%)'.padEnd(ks.length * 6)}  ${'NDCG (%)'.padEnd(ks.length * 6)} ms/query`,
+    );
     lines.push(`  ${''.padEnd(28)} ${header}   ${header}`);
     for (const method of dataset.methods ?? []) lines.push(methodRow(method, ks));
     for (const method of dataset.methods ?? []) {
@@ -72,14 +76,20 @@ export function formatEvaluationReport(report: EvaluationReport): string {
     }
     const next = dataset.nextPatent;
     if (next) {
-      lines.push('', `next-patent hit rate over ${next.companies} companies (latest indexed patent held out of the sequence):`);
-      lines.push(`  ${'predictor'.padEnd(28)} ${next.ns.map((n) => `top${n}`.padStart(6)).join(' ')}  mean cosine`);
+      lines.push(
+        '',
+        `next-patent hit rate over ${next.companies} companies (latest indexed patent held out of the sequence):`,
+      );
+      lines.push(
+        `  ${'predictor'.padEnd(28)} ${next.ns.map((n) => `top${n}`.padStart(6)).join(' ')}  mean cosine`,
+      );
       for (const predictor of next.predictors) {
         const rates = next.ns.map((n) => `${percent(predictor.hitRate[n])}%`.padStart(6)).join(' ');
         lines.push(`  ${predictor.id.padEnd(28)} ${rates}  ${predictor.meanCosine.toFixed(4)}`);
       }
     }
-    if (dataset.durationSeconds !== undefined) lines.push('', `evaluated in ${dataset.durationSeconds.toFixed(1)} s`);
+    if (dataset.durationSeconds !== undefined)
+      lines.push('', `evaluated in ${dataset.durationSeconds.toFixed(1)} s`);
   }
   return lines.join('\n');
 }

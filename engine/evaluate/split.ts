@@ -3,9 +3,9 @@ import type { InteractionRow } from './store-scan.js';
 
 /**
  * Temporal hold-out of partner pairs. Every unordered company pair that interacted is dated by its
- * first interaction; the latest `holdoutFraction` of dated pairs (after a cutoff date) are held
- * out, and everything on or before the cutoff is training data. A pair's later interactions never
- * move it to the hold-out, so a held-out partner is always a new partner for its company.
+ * first interaction. The latest `holdoutFraction` of dated pairs, those after a cutoff date, are
+ * held out, and everything on or before the cutoff is training data. A pair's later interactions
+ * never move it to the hold-out, so a held-out partner is always a new partner for its company.
  */
 export interface PartnerSplit {
   /** ISO date: pairs first interacting after it are held out; null when no pair is dated. */
@@ -36,7 +36,10 @@ function addPartner(map: Map<number, Set<number>>, a: number, b: number): void {
 }
 
 /** Splits interaction pairs by date; see PartnerSplit. Self-pairs are ignored. */
-export function splitPairsByDate(interactions: readonly InteractionRow[], holdoutFraction: number): PartnerSplit {
+export function splitPairsByDate(
+  interactions: readonly InteractionRow[],
+  holdoutFraction: number,
+): PartnerSplit {
   if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
     throw new RangeError(`holdoutFraction must be between 0 and 1, got ${holdoutFraction}`);
   }
@@ -79,13 +82,14 @@ export function splitPairsByDate(interactions: readonly InteractionRow[], holdou
   for (const row of interactions) {
     if (row.a === row.b || split.heldOutKeys.has(pairKey(row.a, row.b))) continue;
     if (cutoff !== null && row.date !== null && row.date > cutoff) continue;
-    for (const id of [row.a, row.b]) split.trainInteractions.set(id, (split.trainInteractions.get(id) ?? 0) + 1);
+    for (const id of [row.a, row.b])
+      split.trainInteractions.set(id, (split.trainInteractions.get(id) ?? 0) + 1);
   }
   return split;
 }
 
 /**
- * A deterministic sample of at most `max` ids: the ids ordered by a seeded hash, so the same seed
+ * Samples at most `max` ids deterministically: the ids ordered by a seeded hash, so the same seed
  * gives the same queries on every run and a larger `max` extends a smaller sample.
  */
 export function sampleIds(ids: Iterable<number>, max: number, seed: number): number[] {

@@ -37,7 +37,8 @@ export async function readInteractions(
     const batch = await query.orderBy('id').limit(BATCH).execute();
     if (batch.length === 0) break;
     afterId = (batch[batch.length - 1] as { id: number }).id;
-    for (const row of batch) rows.push({ a: row.company_a, b: row.company_b, date: row.date, kind: row.kind });
+    for (const row of batch)
+      rows.push({ a: row.company_a, b: row.company_b, date: row.date, kind: row.kind });
   }
   return rows;
 }
@@ -60,7 +61,10 @@ export async function scanPatents(
     const first = (batch[0] as { id: number }).id;
     afterId = (batch[batch.length - 1] as { id: number }).id;
     const patents = new Map<number, ScannedPatent>(
-      batch.map((row) => [row.id, { id: row.id, filingDate: row.filing_date, companies: [], subclasses: [] }]),
+      batch.map((row) => [
+        row.id,
+        { id: row.id, filingDate: row.filing_date, companies: [], subclasses: [] },
+      ]),
     );
     const applicants = await db
       .selectFrom('patent_applicants')

@@ -4,7 +4,7 @@ import { type PartnerSplit, pairKey } from './split.js';
 import { scanPatents } from './store-scan.js';
 
 /**
- * What the engine may see during an evaluation run: the store's patents minus those filed after the
+ * The part of the store the engine may see during an evaluation run: the store's patents minus those filed after the
  * split's cutoff and minus every patent co-owned by a held-out pair (whatever its date), because a
  * shared patent names the partner outright. Baselines read the same view.
  */
@@ -28,7 +28,10 @@ function coOwnedByHeldOutPair(companies: readonly number[], heldOut: ReadonlySet
 }
 
 /** Scans the store's patents once and builds the evaluation view for a split. */
-export async function buildEvaluationView(db: Kysely<Database>, split: PartnerSplit): Promise<EvaluationView> {
+export async function buildEvaluationView(
+  db: Kysely<Database>,
+  split: PartnerSplit,
+): Promise<EvaluationView> {
   const view: EvaluationView = {
     excludedPatentIds: new Set(),
     excluded: { afterCutoff: 0, coOwnedByHeldOutPair: 0 },

@@ -22,6 +22,8 @@ export interface BuildKey {
   maxPatentId: number;
   /** SHA-256 of the sorted excluded patent ids, or '' when none are excluded. */
   excludedHash: string;
+  /** The reused embedder folder, or '' when the build fits its own. */
+  embedderDir: string;
 }
 
 export type BuildStage = 'summarise' | 'fit' | 'embed' | 'profiles';

@@ -27,13 +27,7 @@ import {
   removeBuildState,
   writeBuildState,
 } from './build-state.js';
-import {
-  BATCH,
-  collectFitCorpus,
-  countPatentsThrough,
-  maxPatentId,
-  summarizePatents,
-} from './corpus.js';
+import { BATCH, collectFitCorpus, countPatentsThrough, maxPatentId, summarizePatents } from './corpus.js';
 
 export interface BuildOptions {
   dataDir: string;
@@ -57,6 +51,11 @@ export interface BuildOptions {
   checkpointEveryMs?: number;
   /** Patents embedded per batch (default 2,000); a checkpoint is saved only between batches. */
   batchSize?: number;
+  /**
+   * A saved embedder folder to use instead of fitting a new one, so that the index shares an
+   * existing embedding space and models trained in that space (SASRec) apply to it.
+   */
+  embedderDir?: string;
 }
 
 const DEFAULT_CHECKPOINT_MS = 120_000;
@@ -113,6 +112,7 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
     patentCount: await countPatents(store.db),
     maxPatentId: await maxPatentId(store),
     excludedHash: hashIds(excluded),
+    embedderDir: options.embedderDir ?? '',
   };
   const { staging, state } = openStaging(target, key, logger);
   const save = () => writeBuildState(staging, state);
@@ -134,7 +134,15 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
   }
 
   let embedder: TfidfSvdEmbedder;
-  if (state.stage === 'fit') {
+  if (state.stage === 'fit' && options.embedderDir) {
+    embedder = TfidfSvdEmbedder.load(options.embedderDir);
+    embedder.save(join(staging, EMBEDDER_DIR));
+    logger.info({ spaceId: embedder.spaceId, from: options.embedderDir }, 'Reusing a fitted embedder');
+    state.stage = 'embed';
+    state.embeddedThroughId = 0;
+    save();
+  } else if (state.stage === 'fit') {
+    progress('fit embedder', 0, 1);
     const corpus = await collectFitCorpus(store, key.fitSampleSize, excluded);
     if (corpus.length === 0) {
       rmSync(staging, { recursive: true, force: true });
@@ -156,6 +164,7 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
     state.stage = 'embed';
     state.embeddedThroughId = 0;
     save();
+    progress('fit embedder', 1, 1);
   } else {
     embedder = TfidfSvdEmbedder.load(join(staging, EMBEDDER_DIR));
   }
@@ -167,7 +176,11 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
       spaceId: embedder.spaceId,
       capacity: Math.max(key.patentCount - (excluded?.size ?? 0), 16),
     });
-  if (patents.size === 0) state.embeddedThroughId = 0;
+  if (patents.size === 0 && state.embeddedThroughId > 0) {
+    // The saved partial index was unreadable: embed every patent again.
+    state.embeddedThroughId = 0;
+    state.stage = 'embed';
+  }
   if (state.stage === 'embed') {
     await embedPatents(store, { embedder, patents, state, staging, excluded, options, save });
     state.stage = 'profiles';
@@ -241,11 +254,11 @@ async function embedPatents(
     const batch = await patentBatch(store.db, afterId, options.batchSize ?? BATCH);
     if (batch.length === 0) break;
     afterId = (batch[batch.length - 1] as { id: number }).id;
-    const kept = excluded ? batch.filter((patent) => !excluded.has(patent.id)) : batch;
-    if (kept.length > 0) {
+    const indexed = excluded ? batch.filter((patent) => !excluded.has(patent.id)) : batch;
+    if (indexed.length > 0) {
       patents.addBatch(
-        kept.map((patent) => patent.id),
-        embedder.embed(kept.map(patentText)),
+        indexed.map((patent) => patent.id),
+        embedder.embed(indexed.map(patentText)),
       );
     }
     done += batch.length;
@@ -257,7 +270,10 @@ async function embedPatents(
       state.embeddedThroughId = afterId;
       work.save();
       lastCheckpoint = performance.now();
-      options.logger.info({ embeddedThroughId: afterId, patents: patents.size }, 'Index build checkpoint saved');
+      options.logger.info(
+        { embeddedThroughId: afterId, patents: patents.size },
+        'Index build checkpoint saved',
+      );
     }
   }
   patents.save(staging, PATENT_INDEX_NAME);

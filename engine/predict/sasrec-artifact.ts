@@ -66,13 +66,17 @@ export function readSasrecArtifact(modelsDir: string): SasrecArtifact {
   const modelPath = join(dir, SASREC_MODEL_FILE);
   const metadataPath = join(dir, SASREC_METADATA_FILE);
   for (const path of [modelPath, metadataPath]) {
-    if (!existsSync(path)) throw new SasrecArtifactError('missing', `No SASRec artifact: ${path} is missing.`);
+    if (!existsSync(path))
+      throw new SasrecArtifactError('missing', `No SASRec artifact: ${path} is missing.`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(metadataPath, 'utf8'));
   } catch (error) {
-    throw new SasrecArtifactError('invalid', `${metadataPath} is not valid JSON: ${(error as Error).message}`);
+    throw new SasrecArtifactError(
+      'invalid',
+      `${metadataPath} is not valid JSON: ${(error as Error).message}`,
+    );
   }
   const result = metadataSchema.safeParse(parsed);
   if (!result.success) {

@@ -6,7 +6,7 @@ import type { SasrecArtifact } from './sasrec-artifact.js';
 export type OnnxProvider = 'cpu' | 'cuda';
 
 /**
- * SASRec over a company's patent vectors, run with onnxruntime-node. The model sees at most the
+ * SASRec over a company's patent vectors, run with onnxruntime-node. The model reads at most the
  * artifact's `maxLength` patents: longer sequences are cut to the latest ones, which is also how
  * the model was trained.
  */
@@ -28,10 +28,16 @@ export class SasrecOnnxPredictor implements NextVectorPredictor {
    * Opens an inference session on `provider`. When CUDA is requested but the installed
    * onnxruntime-node cannot start it, logs a warning and opens the session on the CPU instead.
    */
-  static async load(artifact: SasrecArtifact, provider: OnnxProvider, logger: Logger): Promise<SasrecOnnxPredictor> {
+  static async load(
+    artifact: SasrecArtifact,
+    provider: OnnxProvider,
+    logger: Logger,
+  ): Promise<SasrecOnnxPredictor> {
     if (provider === 'cuda') {
       try {
-        const session = await ort.InferenceSession.create(artifact.modelPath, { executionProviders: ['cuda'] });
+        const session = await ort.InferenceSession.create(artifact.modelPath, {
+          executionProviders: ['cuda'],
+        });
         return new SasrecOnnxPredictor(session, artifact, 'cuda');
       } catch (error) {
         logger.warn(
@@ -55,7 +61,9 @@ export class SasrecOnnxPredictor implements NextVectorPredictor {
     const data = new Float32Array(recent.length * dimension);
     recent.forEach((vector, i) => {
       if (vector.length !== dimension) {
-        throw new RangeError(`Patent vector ${i} has dimension ${vector.length}; the SASRec model expects ${dimension}.`);
+        throw new RangeError(
+          `Patent vector ${i} has dimension ${vector.length}; the SASRec model expects ${dimension}.`,
+        );
       }
       data.set(vector, i * dimension);
     });

@@ -49,12 +49,7 @@ async function ownedPatentsInFilingOrder(store: Store): Promise<OwnedPatent[]> {
   const rows = await store.db
     .selectFrom('patent_applicants')
     .innerJoin('patents', 'patents.id', 'patent_applicants.patent_id')
-    .select([
-      'patent_applicants.company_id',
-      'patents.id',
-      'patents.application_no',
-      'patents.filing_date',
-    ])
+    .select(['patent_applicants.company_id', 'patents.id', 'patents.application_no', 'patents.filing_date'])
     .where('patent_applicants.company_id', 'is not', null)
     .orderBy('patent_applicants.company_id')
     .orderBy('patents.filing_date')

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { looksLikeBrn, requireBrn } from '../../core/brn.js';
-import { ExitError } from '../../core/errors.js';
+import { ExitError, quoteValue } from '../../core/errors.js';
 import { normalizeCompanyName } from '../../data/identity/names.js';
 import {
   findCompaniesByExactName,
@@ -18,7 +18,8 @@ import type { Company, Database } from '../../data/store/tables.js';
  */
 
 const MAX_CANDIDATES = 8;
-const MAX_INPUT_LENGTH = 200;
+/** Maximum length of a company query, in characters. */
+export const MAX_COMPANY_QUERY_LENGTH = 200;
 
 export interface CompanyCandidate {
   id: number;
@@ -31,20 +32,39 @@ function candidate(company: Company): CompanyCandidate {
   return { id: company.id, name: company.name, brn: company.brn, ticker: company.ticker };
 }
 
-export async function resolveCompanyQuery(db: Kysely<Database>, input: string): Promise<Company> {
-  const text = input.normalize('NFKC').trim();
+/**
+ * Normalises a company query (NFKC, runs of whitespace made one space). Rejects one that is empty,
+ * longer than MAX_COMPANY_QUERY_LENGTH or contains a control character such as a null byte. Name
+ * matching drops such characters, so "a\u0000b" would otherwise match names containing "ab".
+ */
+export function cleanCompanyQuery(input: string): string {
+  const text = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text) {
     throw new ExitError(
       'INVALID_INPUT',
       'No company given: type a business registration number, a ticker or a name.',
     );
   }
-  if (text.length > MAX_INPUT_LENGTH) {
+  if (text.length > MAX_COMPANY_QUERY_LENGTH) {
     throw new ExitError(
       'INVALID_INPUT',
-      `The company query is ${text.length} characters long; the limit is ${MAX_INPUT_LENGTH}.`,
+      `The company query is ${text.length} characters long; the limit is ${MAX_COMPANY_QUERY_LENGTH}. Type a shorter name, or the BRN or ticker.`,
     );
   }
+  const control = /[\p{Cc}\p{Cs}]/u.exec(text)?.[0];
+  if (control !== undefined) {
+    const code = (control.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+    throw new ExitError(
+      'INVALID_INPUT',
+      `The company query ${quoteValue(text)} contains the control character U+${code}. Type the name, BRN or ticker without it.`,
+      { input: text },
+    );
+  }
+  return text;
+}
+
+export async function resolveCompanyQuery(db: Kysely<Database>, input: string): Promise<Company> {
+  const text = cleanCompanyQuery(input);
 
   const idMatch = /^id:(\d{1,9})$/i.exec(text);
   if (idMatch) {
@@ -86,10 +106,14 @@ export async function resolveCompanyQuery(db: Kysely<Database>, input: string): 
 
   const closest = await closestNames(db, text);
   const suggestion = closest.length > 0 ? ` Closest names: ${closest.map((c) => c.name).join(', ')}.` : '';
-  throw new ExitError('COMPANY_NOT_FOUND', `No company matches "${text}".${suggestion}`, {
-    query: text,
-    closest,
-  });
+  throw new ExitError(
+    'COMPANY_NOT_FOUND',
+    `No company matches ${quoteValue(text)}.${suggestion} Check the spelling, or search with \`exitbot companies --query <text>\`.`,
+    {
+      query: text,
+      closest,
+    },
+  );
 }
 
 function ambiguous(query: string, companies: readonly Company[]): ExitError {
@@ -103,7 +127,7 @@ function ambiguous(query: string, companies: readonly Company[]): ExitError {
   const more = companies.length > MAX_CANDIDATES ? ' and more' : '';
   return new ExitError(
     'AMBIGUOUS_COMPANY',
-    `"${query}" matches several companies: ${list}${more}. Ask again with the BRN, ticker or id of the one you mean.`,
+    `${quoteValue(query)} matches several companies: ${list}${more}. Ask again with the BRN, ticker or id of the one you mean.`,
     { query, candidates },
   );
 }

@@ -10,6 +10,7 @@ import {
   type VectorSpaces,
 } from './comparables.js';
 import { ACCOUNTS, buildHistories, type StatementHistory, yearsUpTo } from './statements.js';
+import { predictTrained } from './trained-models.js';
 
 /**
  * Gathers one company's inputs (statements, patents, comparables, and for a listed company valued
@@ -77,6 +78,7 @@ export async function appraiseCompany(input: {
           evToEbitda: listedData.evToEbitda,
         }
       : null;
-  const appraisal = appraise(parts, { company, years, own, comparables });
+  const trained = parts.trained ? await predictTrained(parts.trained, years, company.sector) : undefined;
+  const appraisal = appraise(parts, { company, years, own, comparables, ...(trained ? { trained } : {}) });
   return { company, history, comparables, own, appraisal };
 }

@@ -19,6 +19,7 @@ import { type MultipleTable, type MultipleValue, valueByMultiple } from './secto
 import { type FiscalYear, interestBearingDebt } from './statements.js';
 import { chooseTargetBeta, type TargetBeta } from './target-beta.js';
 import { corporateTax, fiscalStartYear, type TaxComputation } from './tax.js';
+import { NO_TRAINED_PREDICTIONS, type TrainedModels, type TrainedPredictions } from './trained-models.js';
 
 /**
  * Runs every valuation method for one company against a fitted model, and records each input and
@@ -38,6 +39,8 @@ export interface FittedParts {
   };
   weights: EnsembleWeights | null;
   options: ValuationOptions;
+  /** Trained ONNX models; absent where a caller fits parts without loading them. */
+  trained?: TrainedModels;
 }
 
 export interface OwnMarketData {
@@ -135,6 +138,8 @@ export function appraise(
     years: readonly FiscalYear[];
     own: OwnMarketData | null;
     comparables: ComparablesResult;
+    /** Outputs of the trained models for this company (see predictTrained). */
+    trained?: TrainedPredictions;
   },
 ): Appraisal {
   const { options, market } = parts;
@@ -187,10 +192,16 @@ export function appraise(
       ? ok({ rate: discountRate.costOfEquity, riskFreeRate: market.riskFree.rate })
       : discountRate;
 
-  const growth = estimateGrowth(years, company.sector, parts.growth);
-  fallbacks.push(
-    'growth: no trained growth model; each item uses the fallback named in its row (own CAGR, sector median, market median)',
-  );
+  const trained = target.trained ?? NO_TRAINED_PREDICTIONS;
+  let growth: GrowthEstimate[];
+  if (trained.growth.status === 'ok') {
+    growth = trained.growth.estimates;
+  } else {
+    growth = estimateGrowth(years, company.sector, parts.growth);
+    fallbacks.push(
+      `growth: trained growth model not used (${trained.growth.reason}); each item uses the fallback named in its row (own CAGR, sector median, market median)`,
+    );
+  }
   const revenueGrowth = growth.find((estimate) => estimate.item === 'revenue')?.rate ?? 0;
   const tax = latest
     ? corporateTax(
@@ -226,7 +237,9 @@ export function appraise(
   const dcfFcff = runFcff(0);
 
   let regression: Outcome<RegressionValue>;
-  if (parts.regression.status !== 'ok') {
+  if (trained.regression.status === 'ok') {
+    regression = ok({ ...trained.regression, clamped: false });
+  } else if (parts.regression.status !== 'ok') {
     regression = notAvailable(`no fitted regression: ${parts.regression.reason}`);
   } else {
     const features = regressionFeatures(years);
@@ -243,7 +256,7 @@ export function appraise(
           })()
         : features;
     fallbacks.push(
-      'regression: no trained LightGBM model; ridge regression on ln(market capitalisation) fitted on listed companies',
+      `regression: trained LightGBM model not used (${trained.regression.reason}); ridge regression on ln(market capitalisation) fitted on listed companies`,
     );
   }
   const sectorMultiple = valueByMultiple(latest, company.sector, parts.multiples);

@@ -2,8 +2,8 @@ import { notAvailable, type Outcome, ok, percent } from './outcome.js';
 import { ACCOUNTS, type FiscalYear } from './statements.js';
 
 /**
- * Annual growth per statement item. No trained growth model exists yet, so growth comes from a
- * fallback chain, and each item says which step ran: the company's own compound annual growth rate
+ * Annual growth per statement item. The trained growth model (trained-models.ts) is used when its
+ * artifact loads; otherwise growth comes from this fallback chain, and each item says which step ran: the company's own compound annual growth rate
  * (CAGR) clipped to GROWTH_BAND, else the median CAGR of listed companies in its sector, else the
  * median of all listed companies, else zero.
  */
@@ -29,7 +29,7 @@ export const GROWTH_BAND = { min: -0.2, max: 0.3 } as const;
 /** Sector medians need at least this many companies; smaller sectors use the market median. */
 export const MIN_SECTOR_COMPANIES = 5;
 
-export type GrowthSource = 'own_cagr' | 'sector_median' | 'market_median' | 'zero';
+export type GrowthSource = 'growth_model' | 'own_cagr' | 'sector_median' | 'market_median' | 'zero';
 
 export interface GrowthEstimate {
   item: GrowthItem;

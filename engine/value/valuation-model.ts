@@ -12,6 +12,7 @@ import { loadMarketData } from './market-data.js';
 import { modelKey, type ValuationOptions } from './options.js';
 import { fitMarketValueRegression, type RegressionSample } from './regression.js';
 import { fitMultiples } from './sector-multiple.js';
+import { loadTrainedModels, valuationModelsDir } from './trained-models.js';
 
 /**
  * The valuation model fitted on listed companies: growth benchmarks, the market-value regression,
@@ -120,7 +121,12 @@ export async function buildValuationModel(
     evToEbitda: evToEbitdaMedians(train),
     weights: null,
     options,
+    trained: await loadTrainedModels(valuationModelsDir()),
   };
+  for (const [name, outcome] of Object.entries(parts.trained ?? {})) {
+    if (outcome.status === 'ok') logger?.info({ model: outcome.model.id }, `Trained ${name} model loaded`);
+    else logger?.warn({ reason: outcome.reason }, `Trained ${name} model not available; its fallback runs`);
+  }
   const eligible = new Map<number, Company>();
   for (const row of rows)
     if (row.beta.status === 'ok' && row.leverage) eligible.set(row.company.id, row.company);

@@ -9,6 +9,11 @@
  *
  * The second form reads a store and index built earlier instead of importing. With --write-docs
  * the table replaces the "Valuation accuracy" section of docs/benchmarks.md.
+ *
+ * NOTE: the engine now loads the trained growth and LightGBM artifacts from EXIT_MODELS_DIR (default
+ * models/artifacts, trained on the demo dataset). For real-data numbers, train on the real data's
+ * train split (models/README.md) and run with EXIT_MODELS_DIR pointing at those artifacts; the row
+ * labels below still name the ridge fallback.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

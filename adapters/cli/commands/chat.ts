@@ -7,7 +7,9 @@ import { openChatBot } from './chat-bot.js';
 export function registerChat(program: Command): void {
   program
     .command('chat')
-    .description('Start an interactive EXIT session in the terminal: searches and follow-up questions; see docs/console.md')
+    .description(
+      'Start an interactive EXIT session in the terminal, with searches and follow-up questions (see docs/console.md)',
+    )
     .option('--charts-dir <dir>', 'folder the charts are written to (default: <EXIT_DATA_DIR>/charts)')
     .option('--no-charts', 'do not render charts')
     .action(async (options: { chartsDir?: string; charts: boolean }) => {

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { quoteValue } from '../../../core/errors.js';
 import { sectorByCode } from '../../../data/sectors.js';
 import { listCompanies } from '../../../data/store/company-queries.js';
+import { cleanCompanyQuery } from '../../../engine/resolve/company-query.js';
 import { renderTable } from '../render/table.js';
 import { withRuntime } from '../runtime.js';
 import { parseFormat, parsePositiveInt, writeJson } from './options.js';
@@ -15,18 +17,16 @@ export function registerCompanies(program: Command): void {
     .action(async (options: { query?: string; limit: string; format: string }) => {
       const format = parseFormat(options.format);
       const limit = parsePositiveInt('--limit', options.limit, 10_000);
+      const query = options.query?.trim() ? cleanCompanyQuery(options.query) : undefined;
       await withRuntime(async ({ store }) => {
-        const rows = await listCompanies(store.db, {
-          ...(options.query ? { query: options.query } : {}),
-          limit,
-        });
+        const rows = await listCompanies(store.db, { ...(query ? { query } : {}), limit });
         if (format === 'json') {
           writeJson({ companies: rows });
           return;
         }
         if (rows.length === 0) {
           process.stdout.write(
-            options.query ? `No company matches "${options.query}".\n` : 'No companies: import data first.\n',
+            query ? `No company matches ${quoteValue(query)}.\n` : 'No companies: import data first.\n',
           );
           return;
         }

@@ -11,8 +11,13 @@ import { waitForShutdown } from './serve.js';
 export function registerServeDiscord(serve: Command): void {
   serve
     .command('discord')
-    .description('Run the Discord bot (gateway, or the HTTP interactions endpoint with EXIT_DISCORD_MODE=http); see docs/discord.md')
-    .option('--port <port>', 'HTTP mode: port of the interactions endpoint (default: EXIT_DISCORD_PORT or 3001)')
+    .description(
+      'Run the Discord bot (gateway, or the HTTP interactions endpoint with EXIT_DISCORD_MODE=http); see docs/discord.md',
+    )
+    .option(
+      '--port <port>',
+      'HTTP mode: port of the interactions endpoint (default: EXIT_DISCORD_PORT or 3001)',
+    )
     .option('--host <address>', 'HTTP mode: listen address (default: EXIT_DISCORD_HOST or 127.0.0.1)')
     .action(async (options: { port?: string; host?: string }) => {
       await withRuntime(async (runtime) => {
@@ -33,7 +38,9 @@ export function registerServeDiscord(serve: Command): void {
           } else {
             const gateway = createDiscordGatewayBot({ settings, bot, logger });
             await gateway.start();
-            process.stdout.write(`Discord bot connected as ${gateway.client.user?.tag ?? 'unknown'} (Ctrl-C to stop)\n`);
+            process.stdout.write(
+              `Discord bot connected as ${gateway.client.user?.tag ?? 'unknown'} (Ctrl-C to stop)\n`,
+            );
             await waitForShutdown(logger);
             await gateway.stop();
           }

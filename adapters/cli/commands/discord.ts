@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { REST } from 'discord.js';
 import { ExitError } from '../../../core/errors.js';
 import { registerCommands } from '../../discord/register.js';
+import { discordRestOptions } from '../../discord/rest.js';
 import { DISCORD_API_URL } from '../../discord/settings.js';
 import { withRuntime } from '../runtime.js';
 
@@ -13,7 +14,9 @@ function requireSnowflake(name: string, value: string): string {
 
 /** `exitbot discord register`: registers the slash commands in one guild or globally. */
 export function registerDiscord(program: Command): void {
-  const discord = program.command('discord').description('Set up the Discord application; see docs/discord.md');
+  const discord = program
+    .command('discord')
+    .description('Set up the Discord application; see docs/discord.md');
   discord
     .command('register')
     .description(
@@ -36,9 +39,11 @@ export function registerDiscord(program: Command): void {
           : options.guild !== undefined
             ? requireSnowflake('--guild', options.guild)
             : config.discord.guildId;
-        const rest = new REST({ api: config.discord.apiUrl ?? DISCORD_API_URL }).setToken(token);
+        const rest = new REST(discordRestOptions(config.discord.apiUrl ?? DISCORD_API_URL)).setToken(token);
         const registration = await registerCommands(rest, { applicationId, guildId }, logger);
-        const scope = registration.guildId ? `in guild ${registration.guildId}` : 'globally (may take up to an hour to appear)';
+        const scope = registration.guildId
+          ? `in guild ${registration.guildId}`
+          : 'globally (Discord can take a while to show changes in every server)';
         process.stdout.write(
           `Registered ${registration.commands.map((name) => `/${name}`).join(', ')} ${scope} for application ${registration.applicationId}.\n`,
         );

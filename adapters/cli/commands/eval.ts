@@ -10,10 +10,11 @@ import { type PreparedDataset, prepareGenerated, prepareReal } from '../../../en
 import { type DatasetEvaluation, evaluateDataset } from '../../../engine/evaluate/evaluate.js';
 import { describeMachine } from '../../../engine/evaluate/machine.js';
 import { type EvaluationReport, formatEvaluationReport } from '../../../engine/evaluate/report.js';
+import { EMBEDDER_DIR } from '../../../engine/indexing/artifacts.js';
 import { StageProgress } from '../progress.js';
 import { parseFormat, parsePositiveInt, writeJson } from './options.js';
 
-/** The real KIPRIS collection beside the repository checkout, as the tests find it. */
+/** Returns the real KIPRIS collection beside the repository checkout, where the tests find it. */
 function defaultRealDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
@@ -37,10 +38,26 @@ function parseDataList(value: string): ('generated' | 'real')[] {
   const items = value.split(',').map((item) => item.trim());
   for (const item of items) {
     if (item !== 'generated' && item !== 'real') {
-      throw new ExitError('INVALID_INPUT', `--data must be generated, real or both separated by a comma, got "${item}".`);
+      throw new ExitError(
+        'INVALID_INPUT',
+        `--data must be generated, real or both separated by a comma, got "${item}".`,
+      );
     }
   }
   return [...new Set(items)] as ('generated' | 'real')[];
+}
+
+function predictorNote(datasets: readonly DatasetEvaluation[]): string {
+  const used = datasets.map((dataset) => dataset.predictor).find((predictor) => predictor !== undefined);
+  const withoutSequence =
+    'exit-profile-mean is EXIT without sequence modelling (the mean of all patent vectors)';
+  if (!used || used.fallback) {
+    return (
+      'no SASRec model matched the evaluation index (none trained in its embedding space), so EXIT predicts the next ' +
+      `patent vector with its recency-weighted mean fallback; ${withoutSequence}`
+    );
+  }
+  return `EXIT predicts the next patent vector with ${used.id} ${used.version}; exit-recency-weighted-mean is its fallback; ${withoutSequence}`;
 }
 
 interface EvalCliOptions {
@@ -52,6 +69,7 @@ interface EvalCliOptions {
   companies: string;
   seed: string;
   realDir?: string;
+  embedderFrom?: string;
   holdout: string;
   maxQueries: string;
   nextN: string;
@@ -60,7 +78,9 @@ interface EvalCliOptions {
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('Offline evaluation: partner Recall@K and NDCG@K on held-out interactions, against baselines')
+    .description(
+      'Offline evaluation: partner Recall@K and NDCG@K on held-out interactions, against baselines',
+    )
     .option('--data <which>', 'generated, real, or generated,real', 'generated,real')
     .option('--k <list>', 'cut-offs K for Recall@K and NDCG@K, comma-separated (1-50)', '5,10,20')
     .option('-f, --format <format>', 'output format: text or json', 'text')
@@ -69,6 +89,10 @@ export function registerEval(program: Command): void {
     .option('--companies <n>', 'companies to generate when no --dataset is given', '3000')
     .option('--seed <n>', 'seed of the generated dataset, the query sample and the embedder', '7')
     .option('--real-dir <folder>', 'the real KIPRIS collection (default: ../shared/data/real/kipris-neojune)')
+    .option(
+      '--embedder-from <index folder>',
+      'reuse the embedder of a built index (e.g. var/index), so a SASRec model trained in its space is evaluated',
+    )
     .option('--holdout <fraction>', 'latest fraction of partner pairs held out', '0.2')
     .option('--max-queries <n>', 'query companies sampled per dataset', '500')
     .option('--next-n <list>', 'N for the next-patent hit rate (top N retrieved), comma-separated', '10,100')
@@ -98,7 +122,12 @@ export function registerEval(program: Command): void {
           if (name === 'real') {
             const realDir = resolve(options.realDir ?? defaultRealDir());
             if (!existsSync(realDir)) {
-              datasets.push({ name, status: 'skipped', reason: `${realDir} does not exist`, source: realDir });
+              datasets.push({
+                name,
+                status: 'skipped',
+                reason: `${realDir} does not exist`,
+                source: realDir,
+              });
               continue;
             }
             prepared = await prepareReal({ realDir, workDir, logger, onProgress });
@@ -118,6 +147,9 @@ export function registerEval(program: Command): void {
               name,
               source: prepared.source,
               workDir,
+              ...(options.embedderFrom
+                ? { embedderDir: join(resolve(options.embedderFrom), EMBEDDER_DIR) }
+                : {}),
               ...(prepared.truthAffinityPath ? { truthAffinityPath: prepared.truthAffinityPath } : {}),
               ...(prepared.interactionKinds ? { interactionKinds: prepared.interactionKinds } : {}),
               config,
@@ -138,11 +170,10 @@ export function registerEval(program: Command): void {
         settings,
         valuationFilter: {
           enabled: false,
-          reason: 'the evaluation measures retrieval quality; the valuation rule would drop partners by value',
+          reason:
+            'the evaluation measures retrieval quality; the valuation rule would drop partners by value',
         },
-        predictorNote:
-          'SASRec is not trained yet, so EXIT predicts the next patent vector with its recency-weighted mean fallback; ' +
-          'exit-profile-mean is EXIT without sequence modelling (the mean of all patent vectors)',
+        predictorNote: predictorNote(datasets),
         datasets,
       };
       if (options.out) writeFileSync(resolve(options.out), `${JSON.stringify(report, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { exportTrainingData } from '../../../engine/predict/training-data.js';
 import { withRuntime } from '../runtime.js';
+import { registerValuationDataExport } from './export-valuation.js';
 
 export function registerExport(program: Command): void {
   const exportCommand = program.command('export').description('Export data for model training');
@@ -23,4 +24,5 @@ export function registerExport(program: Command): void {
         );
       });
     });
+  registerValuationDataExport(exportCommand);
 }

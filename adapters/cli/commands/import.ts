@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ExitError } from '../../../core/errors.js';
+import { ExitError, quoteValue } from '../../../core/errors.js';
 import { formatImportReport, importPath } from '../../../data/import/index.js';
 import { updateIndex } from '../../../engine/indexing/update.js';
 import { StageProgress } from '../progress.js';
@@ -21,7 +21,10 @@ export function registerImport(program: Command): void {
       const format = parseFormat(options.format);
       const target = resolve(path);
       if (!existsSync(target))
-        throw new ExitError('INVALID_INPUT', `Nothing to import: ${target} does not exist.`);
+        throw new ExitError(
+          'INVALID_INPUT',
+          `Nothing to import: ${quoteValue(target, 300)} does not exist. Give a CSV file or a folder of them.`,
+        );
       await withRuntime(async ({ config, logger, store }) => {
         const progress = new StageProgress();
         const report = await importPath(store, target, {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { renderFootballField } from '../../../bot/charts/football-field.js';
-import { ExitError, isExitError } from '../../../core/errors.js';
+import { ExitError, isExitError, quoteValue } from '../../../core/errors.js';
 import { Engine } from '../../../engine/engine.js';
 import { resolveCompanyQuery } from '../../../engine/resolve/company-query.js';
 import type { ValuationOptions } from '../../../engine/value/options.js';
@@ -28,7 +28,10 @@ function parseOptions(options: ValueCommandOptions): Partial<ValuationOptions> {
   const parsed: Partial<ValuationOptions> = { includeLocalIncomeTax: options.localTax };
   if (options.asOf !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
-      throw new ExitError('INVALID_INPUT', `--as-of must be a date YYYY-MM-DD, got "${options.asOf}".`);
+      throw new ExitError(
+        'INVALID_INPUT',
+        `--as-of must be a date YYYY-MM-DD, got ${quoteValue(options.asOf)}.`,
+      );
     }
     parsed.asOf = options.asOf;
   }
@@ -43,7 +46,7 @@ function parseOptions(options: ValueCommandOptions): Partial<ValuationOptions> {
     if (options.hamada !== 'textbook' && options.hamada !== 'reference') {
       throw new ExitError(
         'INVALID_INPUT',
-        `--hamada must be textbook or reference, got "${options.hamada}".`,
+        `--hamada must be textbook or reference, got ${quoteValue(options.hamada)}.`,
       );
     }
     parsed.hamada = options.hamada;
@@ -53,7 +56,7 @@ function parseOptions(options: ValueCommandOptions): Partial<ValuationOptions> {
     if (!Number.isFinite(percent) || percent <= -10 || percent >= 10) {
       throw new ExitError(
         'INVALID_INPUT',
-        `--terminal-growth must be a percentage between -10 and 10, got "${options.terminalGrowth}".`,
+        `--terminal-growth must be a percentage between -10 and 10, got ${quoteValue(options.terminalGrowth)}.`,
       );
     }
     parsed.terminalGrowth = percent / 100;

@@ -4,6 +4,7 @@ import type { ExitBot } from '../../../bot/exit-bot.js';
 import { RateLimiter } from '../../../bot/rate-limit.js';
 import type { ThreadKey } from '../../../bot/thread-state.js';
 import type { Logger } from '../../../core/logger.js';
+import { PendingAcknowledgements } from '../acknowledgements.js';
 import { DiscordChannels } from '../channels.js';
 import type { DiscordSettings } from '../settings.js';
 
@@ -18,9 +19,11 @@ export interface DiscordHandlerContext {
   followUpLimiter: RateLimiter;
   /** False without the Message Content intent, and always on the HTTP endpoint: follow-ups then come through `/ask`. */
   readsMessages: boolean;
-  /** True on the HTTP endpoint, which receives no thread messages, so each new thread is told about `/ask`. */
+  /** True on the HTTP endpoint, which receives no thread messages, so each new thread gets a notice about `/ask`. */
   announceAsk: boolean;
   notices: Notices;
+  /** First responses in flight; searches start only when they are sent. */
+  acknowledgements: PendingAcknowledgements;
 }
 
 /**
@@ -48,16 +51,16 @@ export class Notices {
 }
 
 /**
- * The thread key of a Discord result. Channel and thread ids are unique across Discord, so the guild
- * id ('@me' in direct messages) stands in the channel slot and the anchor message id, which is also
- * the id of the thread opened on it, identifies the result.
+ * Returns the thread key of a Discord result. Channel and thread ids are unique across Discord, so
+ * the guild id ('@me' in direct messages) is stored as the channel id. The anchor message id, which
+ * is also the id of the thread opened on it, identifies the result.
  */
 export function discordThread(guildId: string | null, anchor: string): ThreadKey {
   return { platform: 'discord', channelId: guildId ?? '@me', threadId: anchor };
 }
 
 export const ASK_NOTICE =
-  'EXIT cannot read plain messages in this thread, because it runs without Discord\'s Message Content intent. ' +
+  "EXIT cannot read plain messages in this thread, because it runs without Discord's Message Content intent. " +
   'Ask with /ask instead, for example "/ask question: details 2" or "/ask question: 2번 자세히".';
 
 /** Builds the handler dependencies shared by the gateway bot and the HTTP endpoint. */
@@ -77,5 +80,6 @@ export function createHandlerContext(options: {
     readsMessages: options.settings.messageContent,
     announceAsk: options.settings.mode === 'http',
     notices: new Notices(),
+    acknowledgements: new PendingAcknowledgements(),
   };
 }

@@ -114,8 +114,9 @@ async function buttonPress(
 export async function handleInvocation(
   context: DiscordHandlerContext,
   invocation: Invocation,
-  responder: InteractionResponder,
+  platformResponder: InteractionResponder,
 ): Promise<void> {
+  const responder = context.acknowledgements.tracking(platformResponder);
   const requestId = randomUUID();
   const logger = context.logger.child({
     requestId,
@@ -145,7 +146,10 @@ export async function handleInvocation(
         await buttonPress(context, invocation, responder, requestId, logger);
         return;
       default:
-        logger.warn({ description: invocation.description }, 'Unsupported interaction; replied with a notice');
+        logger.warn(
+          { description: invocation.description },
+          'Unsupported interaction; replied with a notice',
+        );
         await responder.reply(noticeMessage('EXIT does not handle this interaction.', 'error'), true);
     }
   } catch (error) {
@@ -162,8 +166,10 @@ export async function handleInvocation(
       `Something went wrong inside EXIT. Please try again (reference ${requestId}).`,
       'error',
     );
-    await responder.edit(notice).catch((editError: unknown) =>
-      logger.warn({ err: editError }, 'Reporting the failure to the user failed too'),
-    );
+    await responder
+      .edit(notice)
+      .catch((editError: unknown) =>
+        logger.warn({ err: editError }, 'Reporting the failure to the user failed too'),
+      );
   }
 }

@@ -22,10 +22,14 @@ export interface ThreadMessage {
 const USER_MENTION = /<@!?\d+>/g;
 
 /**
- * A message in a result thread is a follow-up question. Without the Message Content intent its
- * content arrives empty, and the thread is told once to use `/ask`.
+ * Replies to a message in a result thread, read as a follow-up question. Without the Message
+ * Content intent its content arrives empty, and the bot posts a notice once per thread pointing
+ * to `/ask`.
  */
-export async function handleThreadMessage(context: DiscordHandlerContext, message: ThreadMessage): Promise<void> {
+export async function handleThreadMessage(
+  context: DiscordHandlerContext,
+  message: ThreadMessage,
+): Promise<void> {
   if (message.automated) return;
   const thread = discordThread(message.guildId, message.channelId);
   // Most thread messages in a server are not about EXIT; they stop here, mostly without a database read.
@@ -42,7 +46,11 @@ export async function handleThreadMessage(context: DiscordHandlerContext, messag
   try {
     const text = message.content.replace(USER_MENTION, ' ').trim();
     if (!text) {
-      if (!context.readsMessages && message.attachmentCount === 0 && context.notices.claimAskNotice(message.channelId)) {
+      if (
+        !context.readsMessages &&
+        message.attachmentCount === 0 &&
+        context.notices.claimAskNotice(message.channelId)
+      ) {
         await context.channels.post(message.channelId, noticeMessage(ASK_NOTICE));
         logger.info('Message without content in a result thread; pointed the thread to /ask');
       }
@@ -52,7 +60,11 @@ export async function handleThreadMessage(context: DiscordHandlerContext, messag
     if (wait > 0) {
       logger.info({ retryAfterSeconds: wait }, 'Follow-up rate-limited');
       if (context.notices.claimRateLimitNotice(message.authorId))
-        await context.channels.post(message.channelId, noticeMessage(rateLimitedReply(wait).title, 'error'), message.id);
+        await context.channels.post(
+          message.channelId,
+          noticeMessage(rateLimitedReply(wait).title, 'error'),
+          message.id,
+        );
       return;
     }
     const reply = await context.bot.followUp({ thread, userId: message.authorId, requestId, logger }, text);
@@ -61,6 +73,9 @@ export async function handleThreadMessage(context: DiscordHandlerContext, messag
     for (const [i, rendered] of messages.entries())
       await context.channels.post(message.channelId, rendered, i === 0 ? message.id : undefined);
   } catch (error) {
-    logger.error({ err: error, discordCode: discordErrorCode(error) }, 'Answering the thread message failed');
+    logger.error(
+      { err: error, discordCode: discordErrorCode(error) },
+      'Replying to the thread message failed',
+    );
   }
 }

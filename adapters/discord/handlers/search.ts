@@ -17,7 +17,10 @@ const NO_THREAD_HERE =
   'Run /exit in a server text channel to get a thread for follow-up questions.';
 
 /** Edits the deferred response into the first message and sends the rest as follow-ups. */
-export async function respondWith(responder: InteractionResponder, messages: DiscordMessage[]): Promise<void> {
+export async function respondWith(
+  responder: InteractionResponder,
+  messages: DiscordMessage[],
+): Promise<void> {
   const [first, ...rest] = messages;
   if (!first) return;
   await responder.edit(first);
@@ -45,6 +48,7 @@ export async function runDiscordSearch(
   const { bot, channels } = context;
   const anchor = await responder.edit(noticeMessage(bot.workingReply(plan).title, 'working'));
   const log = logger.child({ anchor });
+  await context.acknowledgements.idle();
   const reply = await bot.search(
     { thread: discordThread(source.guildId, anchor), userId: source.userId, requestId, logger: log },
     plan,
@@ -67,7 +71,10 @@ export async function runDiscordSearch(
       threadId = await channels.startThread(source.channelId, anchor, `EXIT · ${plan.command.company}`);
     } catch (error) {
       if (!cannotOpenThread(error)) throw error;
-      log.warn({ err: error, discordCode: discordErrorCode(error) }, 'Opening the result thread failed; replying in the channel');
+      log.warn(
+        { err: error, discordCode: discordErrorCode(error) },
+        'Opening the result thread failed; replying in the channel',
+      );
       fallbackNote = NO_THREAD_PERMISSION;
     }
   }

@@ -1,6 +1,7 @@
+import { DUPLICATE_KEY_REASON, duplicateExample, keyLedger } from '../duplicates.js';
 import type { FormatImporter } from '../types.js';
 import { upsertRows } from '../upsert.js';
-import { parseDate, parseNumber, RowCheck, toMoneyScale } from '../values.js';
+import { type NumberBounds, parseDate, parseNumber, RowCheck, toMoneyScale } from '../values.js';
 
 /**
  * Bank of Korea ECOS daily series exports (columns STAT_CODE, STAT_NAME, ITEM_CODE1, ITEM_NAME1,
@@ -10,6 +11,12 @@ import { parseDate, parseNumber, RowCheck, toMoneyScale } from '../values.js';
  */
 
 const ECOS_COLUMNS = ['STAT_CODE', 'ITEM_CODE1', 'ITEM_NAME1', 'TIME', 'DATA_VALUE'];
+
+/** Index levels are never negative; rates go into rate_series.rate_pct, a decimal(10, 4). */
+const VALUE_BOUNDS: Record<EcosSeries['target']['table'], NumberBounds> = {
+  market_index_values: { nonNegative: true },
+  rate_series: { maxMagnitude: 1e6 },
+};
 
 interface EcosSeries {
   format: string;
@@ -41,9 +48,17 @@ function ecosFormat(series: EcosSeries): FormatImporter {
           });
         }
         const date = check.required(parseDate(row.values.TIME), 'TIME');
-        const value = check.required(parseNumber(row.values.DATA_VALUE), 'DATA_VALUE');
+        const value = check.required(
+          parseNumber(row.values.DATA_VALUE, VALUE_BOUNDS[series.target.table]),
+          'DATA_VALUE',
+        );
         if (check.rejection || date === null || value === null) {
           context.tally.reject(row.line, check.rejection?.reason ?? 'invalid row', check.rejection?.value);
+          continue;
+        }
+        const firstLine = keyLedger(context).claim(date, value, row.line);
+        if (firstLine !== null) {
+          context.tally.reject(row.line, DUPLICATE_KEY_REASON, duplicateExample(`TIME ${date}`, firstLine));
           continue;
         }
         parsed.push({ date, value });

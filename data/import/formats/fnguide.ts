@@ -37,7 +37,7 @@ export const fnguideCompanies: FormatImporter = {
       const year = text(v.회계년) ?? text(v.year);
       if (year !== null && !/^\d{4}$/.test(year))
         check.optional({ reason: 'malformed fiscal year', value: year });
-      const assets = check.optional(parseNumber(v.asset));
+      const assets = check.optional(parseNumber(v.asset, { nonNegative: true }));
       if (check.rejection || ticker === null || brn === null || name === null) {
         return check.rejection ?? { reason: 'invalid row', value: '' };
       }

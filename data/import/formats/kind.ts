@@ -64,9 +64,9 @@ export const krxMarketSnapshot: FormatImporter = {
       const check = new RowCheck();
       const ticker = check.required(parseTicker(v.종목코드), '종목코드');
       const name = check.required(text(v.종목명), '종목명');
-      const close = check.optional(parseNumber(v.종가));
-      const marketCap = check.optional(parseNumber(v.시가총액));
-      const shares = check.optional(parseNumber(v.상장주식수));
+      const close = check.optional(parseNumber(v.종가, { nonNegative: true }));
+      const marketCap = check.optional(parseNumber(v.시가총액, { nonNegative: true }));
+      const shares = check.optional(parseNumber(v.상장주식수, { nonNegative: true }));
       if (check.rejection || ticker === null || name === null)
         return check.rejection ?? { reason: 'invalid row', value: '' };
       return {

@@ -12,10 +12,11 @@ export const COMPANY_SEQ_KEY = 'neojune_company_seq';
 export const UNIVERSITY_SEQ_KEY = 'neojune_uni_seq';
 export const APPLICANT_NO_KEY = 'applicant_no';
 
+/** Row ids are stored as company keys (varchar(60)); 18 digits is far more than any export uses. */
 function parseSeq(raw: string | undefined): string | null | Rejection {
   const value = (raw ?? '').trim();
   if (value === '') return null;
-  return /^\d+$/.test(value) ? value : { reason: 'malformed sequence number', value };
+  return /^\d{1,18}$/.test(value) ? value : { reason: 'malformed sequence number (1 to 18 digits)', value };
 }
 
 /** 법인등록번호: 13 digits written NNNNNN-NNNNNNN. Dashes alone mean the source had none. */
@@ -63,12 +64,16 @@ export const neojuneCompanies: FormatImporter = {
       const corpNo = corpNoOrWarn(context, row);
       // 개인 is a sole proprietorship registered under its owner; 법인 a corporation.
       const kind = row.values.biz_type?.trim() === '개인' ? 'individual' : 'company';
-      const written = await writeCompany(context, {
-        identity: { brn, keys: [{ kind: COMPANY_SEQ_KEY, value: seq }], names: [name] },
-        name,
-        kind,
-        owned: { corp_no: corpNo },
-      });
+      const written = await writeCompany(
+        context,
+        {
+          identity: { brn, keys: [{ kind: COMPANY_SEQ_KEY, value: seq }], names: [name] },
+          name,
+          kind,
+          owned: { corp_no: corpNo },
+        },
+        row.line,
+      );
       recordCompany(context, row, written);
     }
   },
@@ -91,12 +96,16 @@ export const neojuneUniversities: FormatImporter = {
         continue;
       }
       const corpNo = corpNoOrWarn(context, row);
-      const written = await writeCompany(context, {
-        identity: { brn, keys: [{ kind: UNIVERSITY_SEQ_KEY, value: seq }], names: [name] },
-        name,
-        kind: 'university',
-        owned: { corp_no: corpNo },
-      });
+      const written = await writeCompany(
+        context,
+        {
+          identity: { brn, keys: [{ kind: UNIVERSITY_SEQ_KEY, value: seq }], names: [name] },
+          name,
+          kind: 'university',
+          owned: { corp_no: corpNo },
+        },
+        row.line,
+      );
       recordCompany(context, row, written);
     }
   },

@@ -79,8 +79,8 @@ function krxListRow(source: string, row: CsvRow, withMetrics: boolean) {
   const check = new RowCheck();
   const ticker = check.required(parseTicker(v.종목코드), '종목코드');
   const name = check.required(text(v.종목명), '종목명');
-  const close = check.optional(parseNumber(v.종가));
-  const marketCap = check.optional(parseNumber(v.시가총액));
+  const close = check.optional(parseNumber(v.종가, { nonNegative: true }));
+  const marketCap = check.optional(parseNumber(v.시가총액, { nonNegative: true }));
   const metrics = withMetrics ? parseMetrics(check, v) : {};
   if (check.rejection || ticker === null || name === null) return invalid(check);
   const children: ChildBuilder = (companyId) => [

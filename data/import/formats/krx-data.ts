@@ -74,7 +74,7 @@ export const krxMonthlyCloses: FormatImporter = {
       const ticker = check.required(parseTicker(row.values.ticker), 'ticker');
       const month = check.required(parseMonth(row.values.month), 'month');
       const lastTradingDate = check.optional(parseDate(row.values.last_trading_date));
-      const close = check.required(parseNumber(row.values.close_krw), 'close_krw');
+      const close = check.required(parseNumber(row.values.close_krw, { nonNegative: true }), 'close_krw');
       if (check.rejection || ticker === null || month === null || close === null) {
         return check.rejection ?? { reason: 'invalid row', value: '' };
       }

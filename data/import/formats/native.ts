@@ -1,5 +1,6 @@
 import { sectorByCode } from '../../sectors.js';
 import { chunk, lookupCompanies } from '../companies.js';
+import { DUPLICATE_KEY_REASON, duplicateExample, keyLedger } from '../duplicates.js';
 import { CHILD_SPECS, importCompanyRows, importReferenceRows } from '../rows.js';
 import type { FormatImporter } from '../types.js';
 import {
@@ -185,6 +186,12 @@ export const exitInteractions: FormatImporter = {
       }
       const [low, high] = idA < idB ? [idA, idB] : [idB, idA];
       const key = `${low}-${high}-${item.kind}-${item.reference}`;
+      const firstLine = keyLedger(context).claim(`interaction\u0000${key}`, item.date, item.line);
+      if (firstLine !== null) {
+        const label = `${item.kind} ${item.reference} of BRN ${item.brnA} and ${item.brnB}`;
+        context.tally.reject(item.line, DUPLICATE_KEY_REASON, duplicateExample(label, firstLine));
+        continue;
+      }
       const current = stored.get(key);
       if (!current) {
         const values = {

@@ -1,7 +1,16 @@
 import { chunk } from '../companies.js';
+import { DUPLICATE_KEY_REASON, duplicateExample, keyLedger } from '../duplicates.js';
 import { importCompanyRows } from '../rows.js';
 import type { FormatImporter } from '../types.js';
-import { normalizeMarket, parseNumber, parseTicker, type Rejection, RowCheck, text } from '../values.js';
+import {
+  checkTextBytes,
+  normalizeMarket,
+  parseNumber,
+  parseTicker,
+  type Rejection,
+  RowCheck,
+  text,
+} from '../values.js';
 import { marketCapRow } from './krx-companies.js';
 
 /**
@@ -62,8 +71,11 @@ export const naverThemes: FormatImporter = {
       const ticker = check.required(parseTicker(v.ticker), 'ticker');
       const name = check.required(text(v.name), 'name');
       const themes = check.optional(parseStringList(v.naver_themes)) ?? [];
-      const capTrillions = check.optional(parseNumber(v.market_cap_raw));
-      const close = check.optional(parseNumber(v.close_krw));
+      // market_cap_raw is in trillions of KRW, so its bound keeps the KRW value below 10^18.
+      const capTrillions = check.optional(
+        parseNumber(v.market_cap_raw, { nonNegative: true, maxMagnitude: 1e6 }),
+      );
+      const close = check.optional(parseNumber(v.close_krw, { nonNegative: true }));
       if (check.rejection || ticker === null || name === null)
         return check.rejection ?? { reason: 'invalid row', value: '' };
       const market = normalizeMarket(v.market);
@@ -96,8 +108,14 @@ export const naverOverview: FormatImporter = {
       const check = new RowCheck();
       const ticker = check.required(parseTicker(row.values.tickers), 'tickers');
       const overview = check.required(text(row.values['company overview']), 'company overview');
+      checkTextBytes(check, 'company overview', overview);
       if (check.rejection || ticker === null || overview === null) {
         context.tally.reject(row.line, check.rejection?.reason ?? 'invalid row', check.rejection?.value);
+        continue;
+      }
+      const firstLine = keyLedger(context).claim(ticker, overview, row.line);
+      if (firstLine !== null) {
+        context.tally.reject(row.line, DUPLICATE_KEY_REASON, duplicateExample(`ticker ${ticker}`, firstLine));
         continue;
       }
       parsed.push({ line: row.line, ticker, overview });

@@ -1,5 +1,5 @@
 import type { CsvRow } from '../types.js';
-import { parseDate, type Rejection, RowCheck, text } from '../values.js';
+import { checkTextBytes, parseDate, type Rejection, RowCheck, text } from '../values.js';
 import type { ResolvedApplicant } from './applicants.js';
 import { parseApplicantNo } from './kipris.js';
 
@@ -79,6 +79,9 @@ export function parsePatentRow(row: CsvRow): ParsedPatent | Rejection {
   const registrationNo = check.optional(parseDocumentNo(v.RegistrationNumber));
   const registrationDate = check.optional(parseDate(v.RegistrationDate));
 
+  const abstract = text(v.Abstract);
+  checkTextBytes(check, 'InventionName', title);
+  checkTextBytes(check, 'Abstract', abstract);
   const status = text(v.RegistrationStatus);
   if (status && status.length > 20) check.optional({ reason: 'malformed RegistrationStatus', value: status });
 
@@ -90,6 +93,7 @@ export function parsePatentRow(row: CsvRow): ParsedPatent | Rejection {
   const longName = applicantNames.find((name) => name.length > MAX_NAME_LENGTH);
   if (longName)
     check.optional({ reason: `applicant name longer than ${MAX_NAME_LENGTH} characters`, value: longName });
+  checkTextBytes(check, 'Applicant', applicantNames.join('|'));
   if (check.rejection || applicationNo === null || title === null) {
     return check.rejection ?? { reason: 'invalid row', value: '' };
   }
@@ -100,7 +104,7 @@ export function parsePatentRow(row: CsvRow): ParsedPatent | Rejection {
     fields: {
       filing_date: filingDate,
       title,
-      abstract: text(v.Abstract),
+      abstract,
       status,
       open_no: openNo,
       open_date: openDate,

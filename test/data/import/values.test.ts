@@ -61,6 +61,18 @@ describe('parseNumber', () => {
   it('rejects text', () => {
     expect(parseNumber('abc')).toEqual({ reason: 'malformed number', value: 'abc' });
   });
+  it('rejects values outside the bounds', () => {
+    const outOfRange = 'number out of range (magnitude must stay below 1e+18)';
+    expect(parseNumber('1e400')).toEqual({ reason: outOfRange, value: '1e400' });
+    expect(parseNumber('-1e18')).toEqual({ reason: outOfRange, value: '-1e18' });
+    expect(parseNumber('9.99e17')).toBe(9.99e17);
+    expect(parseNumber('1e6', { maxMagnitude: 1e6 })).toMatchObject({ reason: /below 1e\+6/ });
+    expect(parseNumber('-5', { nonNegative: true })).toEqual({
+      reason: 'negative number (expected 0 or more)',
+      value: '-5',
+    });
+    expect(parseNumber('-0', { nonNegative: true })).toBe(-0);
+  });
 });
 
 describe('dates and months', () => {

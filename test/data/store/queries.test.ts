@@ -140,6 +140,9 @@ describe.each(BACKENDS)('store queries on $name', ({ open, skipReason }) => {
     expect(await searchCompaniesByName(store.db, '%', 10)).toEqual([]);
     expect(await searchCompaniesByName(store.db, '_', 10)).toEqual([]);
     expect((await searchCompaniesByName(store.db, '삼성', 10)).map((c) => c.id)).toEqual([samsung]);
+    for (const query of ['%', '_', '%%', '!', '\u0000']) {
+      expect(await listCompanies(store.db, { query, limit: 10 }), JSON.stringify(query)).toEqual([]);
+    }
   });
 
   it('matches exact names in any spelling', async () => {

@@ -74,6 +74,17 @@ describe('index build resume', () => {
     expect(Array.from(b.getVector(label))).toEqual(Array.from(a.getVector(label)));
   });
 
+  it('reuses a saved embedder', async () => {
+    const first = await buildIndex(store, options(join(dir, 'first')));
+    const reused = await buildIndex(store, {
+      ...options(join(dir, 'reused')),
+      embedderDir: join(indexDir(join(dir, 'first')), 'embedder'),
+      seed: 99,
+    });
+    expect(reused.spaceId).toBe(first.spaceId);
+    expect(reused.patents.count).toBe(first.patents.count);
+  });
+
   it('leaves excluded patents out of the index', async () => {
     const all = await store.db.selectFrom('patents').select('id').orderBy('id').execute();
     const excluded = new Set(all.slice(0, 10).map((row) => row.id));

@@ -64,9 +64,10 @@ describe.each(BACKENDS)('valueCompany on $name', ({ open, skipReason }) => {
     expect(breakdown.beta.reference?.status).toBe('ok');
     expect(breakdown.methods.regression.status).toBe('ok');
     expect(breakdown.methods.dcf_fcff.status).toBe('ok');
-    expect(breakdown.fallbacks).toContain(
-      'growth: no trained growth model; each item uses the fallback named in its row (own CAGR, sector median, market median)',
-    );
+    // The committed growth and LightGBM artifacts are used by default, so neither fallback is named.
+    expect(breakdown.growth.every((estimate) => estimate.source === 'growth_model')).toBe(true);
+    expect(breakdown.fallbacks.some((line) => line.startsWith('growth:'))).toBe(false);
+    expect(breakdown.fallbacks.some((line) => line.startsWith('regression:'))).toBe(false);
     expect(breakdown.summary.map((row) => row.method)).toEqual([
       'ensemble',
       'regression',

@@ -8,7 +8,7 @@ import type { Store } from '../../../../data/store/connect.js';
 import type { LogCapture } from '../../slack/support/slack-harness.js';
 import { BOT_TOKEN, FakeDiscordApi, type RecordedRequest } from './fake-discord-api.js';
 import { FakeGateway } from './fake-gateway.js';
-import { threadCreate } from './payloads.js';
+import { type Sent, threadCreate } from './payloads.js';
 
 export interface DiscordHarnessOptions {
   engine: Recommender;
@@ -20,6 +20,8 @@ export interface DiscordHarnessOptions {
   /** Whether the fake gateway allows the Message Content intent (false: it closes with 4014). */
   allowMessageContent?: boolean;
   rateLimitPerMinute?: number;
+  /** The bot token the client logs in with; the fake API accepts only BOT_TOKEN. */
+  token?: string;
 }
 
 export interface DiscordHarness {
@@ -29,7 +31,9 @@ export interface DiscordHarness {
   stop(): Promise<void>;
 }
 
-export function buildBot(options: Pick<DiscordHarnessOptions, 'engine' | 'store' | 'logs' | 'charts'>): ExitBot {
+export function buildBot(
+  options: Pick<DiscordHarnessOptions, 'engine' | 'store' | 'logs' | 'charts'>,
+): ExitBot {
   return new ExitBot({
     engine: new InProcessEngineClient(options.engine),
     threads: new ThreadStore(options.store.db, options.logs.logger),
@@ -55,7 +59,7 @@ export async function startDiscordHarness(options: DiscordHarnessOptions): Promi
   const discord = createDiscordGatewayBot({
     settings: {
       mode: 'gateway',
-      token: BOT_TOKEN,
+      token: options.token ?? BOT_TOKEN,
       messageContent: options.messageContent,
       rateLimitPerMinute: options.rateLimitPerMinute ?? 30,
       apiUrl: api.apiUrl,
@@ -85,12 +89,56 @@ export async function startDiscordHarness(options: DiscordHarnessOptions): Promi
   };
 }
 
-/** The embeds of a recorded message call. */
+/** Returns the embeds of a recorded message call. */
 export function embedsOf(request: RecordedRequest): APIEmbed[] {
   return ((request.body as { embeds?: APIEmbed[] } | null)?.embeds ?? []) as APIEmbed[];
 }
 
-/** All text of a recorded message call's embeds and buttons, for substring checks. */
+/** Returns a recorded call's body as JSON text, for substring checks. */
 export function textOf(request: RecordedRequest): string {
   return JSON.stringify(request.body ?? {});
+}
+
+/** Returns the REST calls made for one interaction: its callback, edits of the original and follow-ups. */
+export function interactionCalls(api: FakeDiscordApi, sent: Sent) {
+  return {
+    callback: api.requestsTo('POST', new RegExp(`^/interactions/${sent.id}/`))[0],
+    edits: api.requestsTo('PATCH', new RegExp(`/${sent.token}/messages/@original$`)),
+    followUps: api.requestsTo('POST', new RegExp(`^/webhooks/\\d+/${sent.token}$`)),
+  };
+}
+
+/** Messages posted in a channel or thread over REST. */
+export function channelPosts(api: FakeDiscordApi, channelId: string): RecordedRequest[] {
+  return api.requestsTo('POST', new RegExp(`^/channels/${channelId}/messages$`));
+}
+
+/** Sends an interaction over the gateway and waits for its deferred or immediate callback. */
+export async function dispatchInteraction(harness: DiscordHarness, sent: Sent): Promise<RecordedRequest> {
+  harness.gateway.dispatch('INTERACTION_CREATE', sent.payload);
+  await harness.api.waitFor(
+    `the callback of interaction ${sent.id}`,
+    () => !!interactionCalls(harness.api, sent).callback,
+  );
+  return interactionCalls(harness.api, sent).callback as RecordedRequest;
+}
+
+/** Waits until the original response reports the result in its thread, and returns the thread id. */
+export async function waitForThreadResult(api: FakeDiscordApi, sent: Sent): Promise<string> {
+  const done = () =>
+    interactionCalls(api, sent).edits.find((edit) => textOf(edit).includes('shown in the thread'));
+  await api.waitFor(`the result of interaction ${sent.id}`, () => !!done());
+  const edit = done() as RecordedRequest;
+  return String((edit.result as { id: string }).id);
+}
+
+/** Waits for a message in the channel whose body contains `needle`, and returns it. */
+export async function postContaining(
+  api: FakeDiscordApi,
+  channelId: string,
+  needle: string,
+): Promise<RecordedRequest> {
+  const find = () => channelPosts(api, channelId).find((post) => textOf(post).includes(needle));
+  await api.waitFor(`a post containing ${needle}`, () => !!find());
+  return find() as RecordedRequest;
 }

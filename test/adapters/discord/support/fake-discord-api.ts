@@ -18,6 +18,8 @@ export interface RecordedRequest {
   authorization: string | undefined;
   /** The fake's response body. */
   result: unknown;
+  /** performance.now() when the call arrived, for latency measurements. */
+  at: number;
 }
 
 export interface InjectedError {
@@ -41,7 +43,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 /**
  * A local stand-in for Discord's REST API on 127.0.0.1. It implements the routes EXIT and
  * discord.js call (gateway discovery, interaction callbacks and webhooks, threads, channel
- * messages, command registration), answers like Discord, records every call, and can fail chosen
+ * messages, command registration), responds like Discord, records every call, and can fail chosen
  * calls with a Discord error code.
  */
 export class FakeDiscordApi {
@@ -70,7 +72,7 @@ export class FakeDiscordApi {
     return String(1200000000000000000n + BigInt(this.counter));
   }
 
-  /** Tells the fake which channel an interaction token belongs to, as Discord knows it. */
+  /** Records the channel an interaction token belongs to, so its responses are posted there. */
   registerInteraction(token: string, channelId: string): void {
     this.interactionChannels.set(token, channelId);
   }
@@ -119,7 +121,14 @@ export class FakeDiscordApi {
       embeds: fields.embeds ?? [],
       components: fields.components ?? [],
       attachments: [],
-      author: { id: BOT_USER_ID, username: 'EXIT', discriminator: '0', global_name: null, avatar: null, bot: true },
+      author: {
+        id: BOT_USER_ID,
+        username: 'EXIT',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
@@ -140,7 +149,8 @@ export class FakeDiscordApi {
       let body: RecordedRequest['body'] = null;
       for (const [field, value] of form.entries()) {
         if (field === 'payload_json') body = JSON.parse(String(value));
-        else if (typeof value !== 'string') files.push({ field, name: value.name, size: value.size, type: value.type });
+        else if (typeof value !== 'string')
+          files.push({ field, name: value.name, size: value.size, type: value.type });
       }
       return { body, files };
     }
@@ -149,8 +159,9 @@ export class FakeDiscordApi {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const method = request.method ?? 'GET';
+    const at = performance.now();
     const parsed = await this.parse(request);
     const recorded: RecordedRequest = {
       method,
@@ -159,6 +170,7 @@ export class FakeDiscordApi {
       ...parsed,
       authorization: request.headers.authorization,
       result: null,
+      at,
     };
     this.requests.push(recorded);
     const send = (status: number, result?: unknown) => {
@@ -171,54 +183,83 @@ export class FakeDiscordApi {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(result));
     };
-    const fail = (error: InjectedError) => send(error.status, { code: error.code, message: error.message });
-    const botAuthorised = request.headers.authorization === `Bot ${BOT_TOKEN}`;
-    const route = (pattern: RegExp) => pattern.exec(path);
-    let match: RegExpExecArray | null;
+    const outcome = this.route(method, path, parsed, request.headers.authorization === `Bot ${BOT_TOKEN}`);
+    send(outcome.status, outcome.body);
+    outcome.after?.();
+  }
 
-    if ((match = route(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
-      const failure = this.failingCallbacks.get(match[1] as string);
-      if (failure) return fail(failure);
-      return send(204);
+  /** Builds Discord's response to one call: the status, the JSON body (none for 204) and what follows it. */
+  private route(
+    method: string,
+    path: string,
+    parsed: Pick<RecordedRequest, 'body' | 'files'>,
+    botAuthorised: boolean,
+  ): { status: number; body?: unknown; after?: () => void } {
+    const fail = (error: InjectedError) => ({
+      status: error.status,
+      body: { code: error.code, message: error.message },
+    });
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
+    if (callback && method === 'POST') {
+      const failure = this.failingCallbacks.get(callback[1] as string);
+      return failure ? fail(failure) : { status: 204 };
     }
-    if ((match = route(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/)) && method === 'PATCH') {
-      const token = match[2] as string;
-      let id = this.originals.get(token);
-      if (!id) {
-        id = this.snowflake();
-        this.originals.set(token, id);
-      }
-      return send(200, this.message(this.interactionChannels.get(token) ?? CHANNEL_ID, parsed.body, id));
+    const original = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path);
+    if (original && method === 'PATCH') {
+      const token = original[2] as string;
+      const id = this.originals.get(token) ?? this.snowflake();
+      this.originals.set(token, id);
+      return {
+        status: 200,
+        body: this.message(this.interactionChannels.get(token) ?? CHANNEL_ID, parsed.body, id),
+      };
     }
-    if ((match = route(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST')
-      return send(200, this.message(this.interactionChannels.get(match[2] as string) ?? CHANNEL_ID, parsed.body));
-    if (!botAuthorised) return send(401, { code: 0, message: '401: Unauthorized' });
+    const followUp = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path);
+    if (followUp && method === 'POST') {
+      const channelId = this.interactionChannels.get(followUp[2] as string) ?? CHANNEL_ID;
+      return { status: 200, body: this.message(channelId, parsed.body) };
+    }
+    if (!botAuthorised) return { status: 401, body: { code: 0, message: '401: Unauthorized' } };
     if (path === '/gateway/bot' && method === 'GET')
-      return send(200, {
-        url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
-      });
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      };
     if (path === '/applications/@me' && method === 'GET')
-      return send(200, { id: APPLICATION_ID, name: 'EXIT', bot: { id: BOT_USER_ID } });
-    if (route(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/) && method === 'PUT') {
+      return { status: 200, body: { id: APPLICATION_ID, name: 'EXIT', bot: { id: BOT_USER_ID } } };
+    if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && method === 'PUT') {
       const commands = (parsed.body as Record<string, unknown>[]) ?? [];
-      return send(
-        200,
-        commands.map((command) => ({ ...command, id: this.snowflake(), application_id: APPLICATION_ID, version: '1' })),
-      );
+      const registered = commands.map((command) => ({
+        ...command,
+        id: this.snowflake(),
+        application_id: APPLICATION_ID,
+        version: '1',
+      }));
+      return { status: 200, body: registered };
     }
-    if ((match = route(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && method === 'POST') {
-      const parentId = match[1] as string;
+    const threads = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (threads && method === 'POST') {
+      const parentId = threads[1] as string;
       const failure = this.failingThreads.get(parentId);
       if (failure) return fail(failure);
-      const thread = { id: match[2] as string, parentId, name: String((parsed.body as { name?: unknown })?.name) };
-      send(201, { id: thread.id, type: 11, guild_id: GUILD_ID, parent_id: parentId, name: thread.name });
-      this.onThreadCreated(thread);
-      return;
+      const thread = {
+        id: threads[2] as string,
+        parentId,
+        name: String((parsed.body as { name?: unknown })?.name),
+      };
+      return {
+        status: 201,
+        body: { id: thread.id, type: 11, guild_id: GUILD_ID, parent_id: parentId, name: thread.name },
+        after: () => this.onThreadCreated(thread),
+      };
     }
-    if ((match = route(/^\/channels\/(\d+)\/messages$/)) && method === 'POST')
-      return send(200, this.message(match[1] as string, parsed.body));
-    send(404, { code: 0, message: '404: Not Found' });
+    const messages = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (messages && method === 'POST')
+      return { status: 200, body: this.message(messages[1] as string, parsed.body) };
+    return { status: 404, body: { code: 0, message: '404: Not Found' } };
   }
 }

@@ -10,7 +10,7 @@ interface GatewayPayload {
   t?: string | null;
 }
 
-/** The guild the bot is in: one text channel where commands are run. */
+/** Builds the GUILD_CREATE payload of the test guild: one text channel where commands are run. */
 function guildCreate(): Record<string, unknown> {
   return {
     id: GUILD_ID,
@@ -39,7 +39,9 @@ function guildCreate(): Record<string, unknown> {
         flags: 0,
       },
     ],
-    channels: [{ id: CHANNEL_ID, type: 0, name: 'deals', guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
+    channels: [
+      { id: CHANNEL_ID, type: 0, name: 'deals', guild_id: GUILD_ID, position: 0, permission_overwrites: [] },
+    ],
     threads: [],
     members: [],
     emojis: [],
@@ -92,7 +94,8 @@ export class FakeGateway {
   /** Sends a dispatch event (INTERACTION_CREATE, MESSAGE_CREATE, …) to every connected client. */
   dispatch(type: string, data: unknown): void {
     this.sequence++;
-    for (const socket of this.sockets) this.send(socket, { op: GatewayOpcodes.Dispatch, t: type, s: this.sequence, d: data });
+    for (const socket of this.sockets)
+      this.send(socket, { op: GatewayOpcodes.Dispatch, t: type, s: this.sequence, d: data });
   }
 
   private send(socket: WebSocket, payload: GatewayPayload): void {
@@ -113,7 +116,14 @@ export class FakeGateway {
     }
     this.dispatch('READY', {
       v: 10,
-      user: { id: BOT_USER_ID, username: 'EXIT', discriminator: '0', global_name: null, avatar: null, bot: true },
+      user: {
+        id: BOT_USER_ID,
+        username: 'EXIT',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
       guilds: [{ id: GUILD_ID, unavailable: true }],
       session_id: 'fake-session',
       resume_gateway_url: this.url,

@@ -1,4 +1,10 @@
-import { APPLICATION_ID, BOT_USER_ID, CHANNEL_ID, type FakeDiscordApi, GUILD_ID } from './fake-discord-api.js';
+import {
+  APPLICATION_ID,
+  BOT_USER_ID,
+  CHANNEL_ID,
+  type FakeDiscordApi,
+  GUILD_ID,
+} from './fake-discord-api.js';
 
 /** Raw Discord payloads, shaped as the gateway and the HTTP endpoint deliver them. */
 
@@ -24,7 +30,7 @@ function member(userId: string): Record<string, unknown> {
   };
 }
 
-/** The channel as interactions carry it: the text channel, or a thread in it. */
+/** Builds the channel object interactions carry: the text channel, or a thread in it. */
 export function channelObject(channelId: string): Record<string, unknown> {
   if (channelId === CHANNEL_ID) return { id: CHANNEL_ID, type: 0, name: 'deals', guild_id: GUILD_ID };
   return {
@@ -33,7 +39,12 @@ export function channelObject(channelId: string): Record<string, unknown> {
     name: 'EXIT thread',
     guild_id: GUILD_ID,
     parent_id: CHANNEL_ID,
-    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 1440,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+    },
   };
 }
 
@@ -64,7 +75,7 @@ function interactionBase(api: FakeDiscordApi, type: number, channelId: string, u
   };
 }
 
-/** A `/exit` or `/ask` slash command. */
+/** Builds a `/exit` or `/ask` slash command interaction. */
 export function slashCommand(
   api: FakeDiscordApi,
   name: 'exit' | 'ask',
@@ -86,7 +97,7 @@ export function slashCommand(
   return sent;
 }
 
-/** A click on an EXIT button, on a message in `channelId`. */
+/** Builds a click on an EXIT button, on a message in `channelId`. */
 export function buttonClick(
   api: FakeDiscordApi,
   customId: string,
@@ -117,7 +128,10 @@ export function buttonClick(
   return sent;
 }
 
-/** A MESSAGE_CREATE in a thread; `content` is empty when the bot lacks the Message Content intent. */
+/**
+ * Builds a MESSAGE_CREATE in a thread. Its `content` is empty when the bot lacks the Message
+ * Content intent.
+ */
 export function threadMessage(
   api: FakeDiscordApi,
   threadId: string,
@@ -145,8 +159,12 @@ export function threadMessage(
   };
 }
 
-/** THREAD_CREATE as the gateway sends it after a thread is opened on a message. */
-export function threadCreate(thread: { id: string; parentId: string; name: string }): Record<string, unknown> {
+/** Builds the THREAD_CREATE the gateway sends after a thread is opened on a message. */
+export function threadCreate(thread: {
+  id: string;
+  parentId: string;
+  name: string;
+}): Record<string, unknown> {
   return {
     ...channelObject(thread.id),
     name: thread.name,
