@@ -15,5 +15,7 @@ export async function openEngineClient(config: Config, store: Store, logger: Log
     logger.info({ engine: new URL(url).origin, timeoutMs }, 'Using the remote engine');
     return new HttpEngineClient({ url, timeoutMs, token, logger });
   }
-  return new InProcessEngineClient(await Engine.open(store, config, logger));
+  const engine = await Engine.open(store, config, logger);
+  await engine.warmUp();
+  return new InProcessEngineClient(engine);
 }

@@ -19,6 +19,7 @@ import { selectNextVectorPredictor } from './predict/select-predictor.js';
 import { recommend } from './recommend.js';
 import { VectorIndex } from './retrieve/vector-index.js';
 import type { RecommendRequest, RecommendResult } from './types.js';
+import { modelFor, validOptions } from './value/value-company.js';
 
 /** Everything a recommendation reads, loaded once and shared by every request. */
 export interface EngineContext {
@@ -74,5 +75,15 @@ export class Engine {
 
   recommend(request: RecommendRequest): Promise<RecommendResult> {
     return recommend(this.context, request);
+  }
+
+  /**
+   * Fits the valuation model on the listed companies now, so that the first request does not pay
+   * for it. Long-running servers call this at start-up to stay inside the chat platforms' windows.
+   */
+  async warmUp(): Promise<void> {
+    const started = performance.now();
+    await modelFor(this.context, validOptions({}));
+    this.context.logger.info({ ms: Math.round(performance.now() - started) }, 'Valuation model ready');
   }
 }

@@ -27,6 +27,13 @@ const FIRST_ROUND_PATENTS = 200;
 const FIRST_ROUND_PROFILES = 100;
 const MAX_ROUNDS = 3;
 
+/**
+ * Cosine similarity under which a partner is flagged as a weak match in the notes. With the default
+ * TF-IDF/SVD embedder, unrelated Korean patent texts mostly score below this (an estimate from the
+ * demo and real data, not a calibrated threshold).
+ */
+export const WEAK_SIMILARITY = 0.1;
+
 function companyRef(company: Company): CompanyRef {
   return {
     id: company.id,
@@ -103,7 +110,9 @@ export async function recommend(context: EngineContext, request: RecommendReques
   let valuations = new Map<number, Valuation | null>();
   let patentK = FIRST_ROUND_PATENTS;
   let profileK = FIRST_ROUND_PROFILES;
+  let rounds = 0;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
+    rounds = round;
     const hits = await time('retrieve', () => {
       const ef = Math.max(context.config.efSearch, patentK);
       const patentHits: Hit[] = context.patentIndex.search(queryVector, patentK, ef).map((hit, i) => ({
@@ -177,6 +186,7 @@ export async function recommend(context: EngineContext, request: RecommendReques
     partners,
     counts,
     companyName: company.name,
+    widened: rounds > 1,
   });
   const models: ModelUsage[] = [
     { stage: 'summarizer', id: context.manifest.summarizer.id, version: '1', fallback: false },
@@ -224,8 +234,20 @@ function explain(input: {
   partners: Partner[];
   counts: FilterCounts;
   companyName: string;
+  widened: boolean;
 }): string[] {
   const notes: string[] = [];
+  if (input.widened && input.partners.some((partner) => partner.hitCount === 0)) {
+    notes.push(
+      `The nearest ${FIRST_ROUND_PATENTS} patents and ${FIRST_ROUND_PROFILES} profiles gave too few partners that passed the filters, so the search was widened; partners with 0 hits were found only in the wider search.`,
+    );
+  }
+  const weak = input.partners.filter((partner) => partner.bestSimilarity < WEAK_SIMILARITY);
+  if (weak.length > 0) {
+    notes.push(
+      `${weak.map((partner) => `#${partner.rank}`).join(', ')} ${weak.length === 1 ? 'is a weak match' : 'are weak matches'} (best similarity below ${WEAK_SIMILARITY}): treat ${weak.length === 1 ? 'it' : 'them'} as a lead to check, not evidence of overlap.`,
+    );
+  }
   if (input.requester.kind === 'profile') {
     notes.push(
       `${input.companyName} has no indexed patents, so its products, overview and sector text were used instead.`,

@@ -37,14 +37,14 @@ export function createChartRenderer(
         const breakdown = await options.valuationOf(partner.id);
         return image(
           await renderFootballField(breakdown, render),
-          `valuation-${partner.id}.png`,
+          `valuation-${partner.rank}.png`,
           `Valuation range of ${partner.name}`,
           `Valuation range of ${partner.name} by method, with its market capitalisation where known.`,
         );
       }
       return image(
         await renderComparison(result, { ...render, partners: [partner] }),
-        `valuation-${partner.id}.png`,
+        `valuation-${partner.rank}.png`,
         `Valuation of ${partner.name}`,
         `Bar chart of the valuations of ${result.requester.name} and ${partner.name}, on a logarithmic axis.`,
       );

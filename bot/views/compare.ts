@@ -34,7 +34,7 @@ export function compareReply(result: RecommendResult, first: Partner, second: Pa
   if (hitDifference !== 0) {
     const [more, fewer] = hitDifference > 0 ? [first, second] : [second, first];
     summary.push(
-      `#${more.rank} has ${Math.abs(hitDifference)} more hits than #${fewer.rank} (${more.hitCount} against ${fewer.hitCount}).`,
+      `#${more.rank} has ${Math.abs(hitDifference)} more ${Math.abs(hitDifference) === 1 ? 'hit' : 'hits'} than #${fewer.rank} (${more.hitCount} against ${fewer.hitCount}).`,
     );
   } else {
     summary.push(

@@ -15,6 +15,9 @@ import { Rng } from './prng.js';
 import { SECTOR_PROFILES, type SectorProfile } from './sector-profiles.js';
 import { AREA_COUNT, AREA_NEIGHBOURS, AREAS, areaIndex } from './vocabulary/index.js';
 
+/** Offset of generated company_seq values; the real KIPRIS company table numbers from 1. */
+export const GENERATED_SEQ_BASE = 90_000_000;
+
 export interface Timeline {
   startYear: number;
   endYear: number;
@@ -22,7 +25,10 @@ export interface Timeline {
 
 export interface Company {
   index: number;
-  /** company_seq in the KIPRIS company table, 1-based. */
+  /**
+   * company_seq in the KIPRIS company table. Generated numbers start at GENERATED_SEQ_BASE + 1, far
+   * above the real table's, so generated and real KIPRIS rows never share a source key.
+   */
   seq: number;
   brn: string;
   /** True for a 법인 (corporation), false for a 개인 (sole proprietor) business. */
@@ -225,7 +231,7 @@ export function buildCompanies(seed: number, count: number, timeline: Timeline):
 
     companies.push({
       index: i,
-      seq: i + 1,
+      seq: GENERATED_SEQ_BASE + i + 1,
       brn: brns.next(rng, corporate),
       corporate,
       corpNo: corporate ? corpNos.next(rng) : '',

@@ -1,4 +1,4 @@
-import { createChartRenderer } from '../../../bot/charts/chart-renderer.js';
+import { createChartRenderer } from '../../../bot/charts/renderer.js';
 import type { EngineClient } from '../../../bot/engine-client.js';
 import { ExitBot } from '../../../bot/exit-bot.js';
 import { openEngineClient } from '../../../bot/open-engine.js';

@@ -75,8 +75,8 @@ export function registerDemo(program: Command): void {
         const result = await engine.recommend({ company: query });
         process.stdout.write(`${renderRecommendationText(result)}\n\n`);
         process.stdout.write(
-          'Try next: `npx exitbot companies --query <name>`, `npx exitbot recommend <BRN> --sector bio`, ' +
-            '`npx exitbot recommend <BRN> --format json`.\n',
+          'Try next: `node bin/exitbot.js companies --query <name>`, `node bin/exitbot.js recommend <BRN> --sector bio`, ' +
+            '`node bin/exitbot.js recommend <BRN> --format json`.\n',
         );
       });
     });

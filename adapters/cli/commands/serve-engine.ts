@@ -16,6 +16,7 @@ export function registerServeEngine(serve: Command): void {
     .action(async (options: { port?: string; host?: string }) => {
       await withRuntime(async ({ config, logger, store }) => {
         const engine = await Engine.open(store, config, logger);
+        await engine.warmUp();
         const server = await startEngineServer({
           engine,
           logger,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../../adapters/console/chat.js';
-import { createChartRenderer } from '../../../bot/charts/chart-renderer.js';
+import { createChartRenderer } from '../../../bot/charts/renderer.js';
 import { InProcessEngineClient } from '../../../bot/engine-client.js';
 import { ExitBot } from '../../../bot/exit-bot.js';
 import { ThreadStore } from '../../../bot/thread-store.js';
@@ -83,7 +83,7 @@ describe('console chat', () => {
   it('writes charts to files', async () => {
     const text = await session([`${fixture.brns[1]} top 2`, 'valuation of 1'], { charts: true });
     const written = readdirSync(chartsDir);
-    expect(written.some((name) => name.endsWith('-partners.png'))).toBe(true);
+    expect(written.some((name) => name.endsWith('-partner-valuations.png'))).toBe(true);
     expect(written.some((name) => name.endsWith('-valuation-1.png'))).toBe(true);
     const file = join(chartsDir, written[0] as string);
     expect(readFileSync(file).subarray(1, 4).toString('latin1')).toBe('PNG');

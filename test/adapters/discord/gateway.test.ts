@@ -109,6 +109,18 @@ describe('Discord gateway bot', () => {
     expect(embedsOf(details as RecordedRequest)[0]?.title).toMatch(/^#2 /);
   });
 
+  it('attaches the chart to a valuation button reply', async () => {
+    const { threadId } = await searchThread({ company: fixture.brns[1] as string, top: 2 });
+    const click = buttonClick(harness.api, `exit:valuation:${threadId}:1`, threadId, threadId);
+    await dispatchInteraction(harness, click);
+    await harness.api.waitFor('the valuation reply', () =>
+      interactionCalls(harness.api, click).edits.some((edit) => textOf(edit).includes('Valuation of #1')),
+    );
+    const [valuation] = interactionCalls(harness.api, click).edits;
+    expect(valuation?.files.map((file) => file.name)).toEqual(['valuation.png']);
+    expect(embedsOf(valuation as RecordedRequest)[0]?.image?.url).toBe('attachment://valuation.png');
+  });
+
   it('answers thread messages as follow-up questions', async () => {
     const { threadId } = await searchThread({ company: fixture.brns[2] as string, top: 3 });
     const why = threadMessage(harness.api, threadId, 'why #2?');
