@@ -12,6 +12,7 @@ import { loadMarketData } from './market-data.js';
 import { modelKey, type ValuationOptions } from './options.js';
 import { fitMarketValueRegression, type RegressionSample } from './regression.js';
 import { fitMultiples } from './sector-multiple.js';
+import { gateTrainedRegression } from './trained-gate.js';
 import { loadTrainedModels, valuationModelsDir } from './trained-models.js';
 
 /**
@@ -123,6 +124,8 @@ export async function buildValuationModel(
     options,
     trained: await loadTrainedModels(valuationModelsDir()),
   };
+  if (parts.trained)
+    parts.trained = await gateTrainedRegression(parts.trained, parts.regression, validation, logger);
   for (const [name, outcome] of Object.entries(parts.trained ?? {})) {
     if (outcome.status === 'ok') logger?.info({ model: outcome.model.id }, `Trained ${name} model loaded`);
     else logger?.warn({ reason: outcome.reason }, `Trained ${name} model not available; its fallback runs`);
