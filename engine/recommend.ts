@@ -5,6 +5,7 @@ import { ownersOfPatents } from '../data/store/patent-queries.js';
 import type { Company } from '../data/store/tables.js';
 import type { EngineContext } from './engine.js';
 import { type FilterCounts, filterPartners } from './filter/partner-filter.js';
+import { RecencyWeightedMean } from './predict/next-vector.js';
 import { buildEvidence, round } from './rank/evidence.js';
 import { type CompanyHits, groupHitsByCompany, type Hit } from './rank/group-hits.js';
 import { representRequester } from './represent/requester-vector.js';
@@ -202,7 +203,13 @@ export async function recommend(context: EngineContext, request: RecommendReques
       version: predictor.version,
       fallback: predictor.isFallback,
       ...(predictor.isFallback
-        ? { note: 'no trained SASRec model; recency-weighted mean of the latest patent vectors' }
+        ? {
+            note: `recency-weighted mean of the latest patent vectors${
+              predictor instanceof RecencyWeightedMean && predictor.fallbackReason
+                ? `: ${predictor.fallbackReason}`
+                : ''
+            }`,
+          }
         : {}),
     },
   ];

@@ -30,7 +30,14 @@ export class RecencyWeightedMean implements NextVectorPredictor {
   readonly version = '1';
   readonly isFallback = true;
 
-  constructor(private readonly options: RecencyWeightedMeanOptions = { window: 32, decay: 0.85 }) {
+  /** Why the learned model is not used, for the result's `models` field; undefined when unknown. */
+  readonly fallbackReason: string | undefined;
+
+  constructor(
+    private readonly options: RecencyWeightedMeanOptions = { window: 32, decay: 0.85 },
+    fallbackReason?: string,
+  ) {
+    this.fallbackReason = fallbackReason;
     if (options.window < 1) throw new Error(`window must be at least 1, got ${options.window}`);
     if (!(options.decay > 0 && options.decay <= 1))
       throw new Error(`decay must be in (0, 1], got ${options.decay}`);

@@ -9,6 +9,28 @@ export interface PredictorSelection {
   /** The index's embedding space; the model must have been trained in it. */
   index: { spaceId: string; dimension: number };
   logger: Logger;
+  /** Load the model even when its recorded test metric is below the fallback's (for evaluation). */
+  allowWeakerModel?: boolean;
+}
+
+/**
+ * Returns why the model should not replace the fallback, when the metadata records a lower mean
+ * cosine to the true next patent on held-out companies than the recency-weighted mean scored on
+ * the same split (the reference design's metric), or null when it is at least as good or the
+ * metrics are absent.
+ */
+export function weakerThanFallback(metrics: Record<string, unknown>): string | null {
+  const test = metrics.test as { mean_cosine?: unknown } | undefined;
+  const baselines = metrics.baselines_test as
+    | { recency_weighted_mean?: { mean_cosine?: unknown } }
+    | undefined;
+  const model = test?.mean_cosine;
+  const fallback = baselines?.recency_weighted_mean?.mean_cosine;
+  if (typeof model !== 'number' || typeof fallback !== 'number' || model >= fallback) return null;
+  return (
+    `The SASRec model scored a mean cosine of ${model.toFixed(3)} to the true next patent on held-out companies, ` +
+    `below the recency-weighted mean's ${fallback.toFixed(3)}, so it is not used.`
+  );
 }
 
 /**
@@ -23,7 +45,7 @@ export async function selectNextVectorPredictor(options: PredictorSelection): Pr
       { stage: 'next_vector', predictor: 'recency-weighted-mean', modelsDir: options.modelsDir, ...details },
       `${reason} Using the recency-weighted mean fallback.`,
     );
-    return new RecencyWeightedMean();
+    return new RecencyWeightedMean(undefined, reason);
   };
   let artifact: ReturnType<typeof readSasrecArtifact>;
   try {
@@ -34,6 +56,8 @@ export async function selectNextVectorPredictor(options: PredictorSelection): Pr
   }
   const mismatch = spaceMismatch(artifact, options.index);
   if (mismatch) return fallback(mismatch, { reason: 'space_mismatch' });
+  const weaker = weakerThanFallback(artifact.metadata.metrics);
+  if (weaker && !options.allowWeakerModel) return fallback(weaker, { reason: 'below_fallback' });
   try {
     const predictor = await SasrecOnnxPredictor.load(artifact, options.provider, logger);
     logger.info(

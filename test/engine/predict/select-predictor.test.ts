@@ -29,7 +29,9 @@ function copyArtifact(changes: Record<string, unknown> = {}): string {
   cpSync(join(defaultModelsDir(), 'sasrec'), join(modelsDir, 'sasrec'), { recursive: true });
   const metadataPath = join(modelsDir, 'sasrec', 'metadata.json');
   const metadata = JSON.parse(readFileSync(metadataPath, 'utf8'));
-  writeFileSync(metadataPath, JSON.stringify({ ...metadata, ...changes }));
+  // Without baseline metrics the quality gate has nothing to compare, so these tests reach loading.
+  const { baselines_test: _baselines, ...metrics } = metadata.metrics;
+  writeFileSync(metadataPath, JSON.stringify({ ...metadata, metrics, ...changes }));
   return modelsDir;
 }
 
@@ -39,6 +41,30 @@ afterEach(() => {
 
 describe('selectNextVectorPredictor', () => {
   const index = { spaceId: committed.spaceId, dimension: committed.dimension };
+
+  it('falls back when the model scores below the fallback', async () => {
+    const { logger, lines } = capturingLogger();
+    const predictor = await selectNextVectorPredictor({
+      modelsDir: copyArtifact({ metrics: committed.metrics }),
+      provider: 'cpu',
+      index,
+      logger,
+    });
+    expect(predictor.isFallback).toBe(true);
+    expect(lines.some((line) => line.reason === 'below_fallback')).toBe(true);
+  });
+
+  it('loads a weaker model when allowed', async () => {
+    const { logger } = capturingLogger();
+    const predictor = await selectNextVectorPredictor({
+      modelsDir: copyArtifact({ metrics: committed.metrics }),
+      provider: 'cpu',
+      index,
+      logger,
+      allowWeakerModel: true,
+    });
+    expect(predictor.isFallback).toBe(false);
+  });
 
   it('loads SASRec when the space matches', async () => {
     const { logger, lines } = capturingLogger();
