@@ -34,7 +34,7 @@ export interface EngineContext {
 }
 
 /**
- * The recommendation engine: loads the index and models built by `exitbot index build` and answers
+ * The recommendation engine: loads the index and models built by `exitbot index build` and serves
  * requests from them and the store. Loading fails with INDEX_MISSING or INDEX_MISMATCH, naming the
  * file and saying how to rebuild, instead of answering from a partial index.
  */

@@ -31,7 +31,7 @@ export async function gateTrainedRegression(
     trainedErrors.push(Math.abs(trainedValue - truth) / truth);
     ridgeErrors.push(Math.abs(ridgeValue - truth) / truth);
   }
-  // With too few validation companies the comparison says little, so the trained model is kept.
+  // With too few validation companies the comparison is unreliable, so the trained model is kept.
   if (trainedErrors.length < 20) return trained;
   const trainedApe = median(trainedErrors);
   const ridgeApe = median(ridgeErrors);
