@@ -45,7 +45,7 @@ export interface EvaluateOptions {
   /**
    * A fitted embedder folder to reuse for the evaluation index instead of fitting one without the
    * held-out patents. The index then shares that embedding space, so a SASRec model trained in it
-   * is loaded and evaluated; the embedder has seen the held-out patents' text, and the report states that.
+   * is loaded and evaluated. That embedder has seen the held-out patents' text, and the report states it.
    */
   embedderDir?: string;
   /** Further predictors to run in the EXIT pipeline; a trained SASRec model goes here. */

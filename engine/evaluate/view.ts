@@ -4,9 +4,9 @@ import { type PartnerSplit, pairKey } from './split.js';
 import { scanPatents } from './store-scan.js';
 
 /**
- * The part of the store the engine may see during an evaluation run: the store's patents minus those filed after the
- * split's cutoff and minus every patent co-owned by a held-out pair (whatever its date), because a
- * shared patent names the partner outright. Baselines read the same view.
+ * The part of the store the engine may see during an evaluation run. It is the store's patents
+ * minus those filed after the split's cutoff and minus every patent co-owned by a held-out pair,
+ * whatever its date, because a shared patent names the partner outright. Baselines read the same view.
  */
 export interface EvaluationView {
   excludedPatentIds: Set<number>;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 export const BUILD_STATE_FILE = 'build-state.json';
 const BUILD_STATE_VERSION = 1;
 
-/** What a build depends on: a resumed build must see the same store, settings and exclusions. */
+/** Inputs of a build: a resumed build must see the same store, settings and exclusions. */
 export interface BuildKey {
   store: string;
   dimension: number;

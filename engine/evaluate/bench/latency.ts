@@ -11,6 +11,11 @@ export interface LatencyBucket {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /**
+   * The same percentiles of each request's time less its 'value' stage (valuing the candidates),
+   * to separate retrieval and ranking from the valuation models.
+   */
+  withoutValue: { p50Ms: number; p95Ms: number; p99Ms: number };
   /** Each stage's share of the summed stage times, from the result's timingsMs. */
   stageShare: Record<string, number>;
   /** Mean milliseconds per stage. */
@@ -51,17 +56,21 @@ export async function measureLatency(
     if (companies.length === 0) continue;
     for (const company of companies) await engine.recommend({ company: `id:${company.id}` });
     const times: number[] = [];
+    const withoutValue: number[] = [];
     const stageSums: Record<string, number> = {};
     for (let run = 0; run < options.runs; run++) {
       for (const company of companies) {
         const started = performance.now();
         const result = await engine.recommend({ company: `id:${company.id}` });
-        times.push(performance.now() - started);
+        const elapsed = performance.now() - started;
+        times.push(elapsed);
+        withoutValue.push(elapsed - (result.timingsMs.value ?? 0));
         for (const [stage, ms] of Object.entries(result.timingsMs))
           stageSums[stage] = (stageSums[stage] ?? 0) + ms;
       }
     }
     times.sort((a, b) => a - b);
+    withoutValue.sort((a, b) => a - b);
     const stageTotal = Object.values(stageSums).reduce((sum, ms) => sum + ms, 0);
     buckets.push({
       targetPatents: target,
@@ -70,6 +79,11 @@ export async function measureLatency(
       p50Ms: round(percentile(times, 50)),
       p95Ms: round(percentile(times, 95)),
       p99Ms: round(percentile(times, 99)),
+      withoutValue: {
+        p50Ms: round(percentile(withoutValue, 50)),
+        p95Ms: round(percentile(withoutValue, 95)),
+        p99Ms: round(percentile(withoutValue, 99)),
+      },
       stageShare: Object.fromEntries(
         Object.entries(stageSums).map(([stage, ms]) => [stage, round(stageTotal ? ms / stageTotal : 0, 3)]),
       ),

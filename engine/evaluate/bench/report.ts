@@ -16,7 +16,9 @@ function sizeBlock(result: BenchSizeResult): string[] {
     );
   }
   lines.push(`engine open ${result.engineOpenMs} ms; peak RSS ${result.peakRssMiB} MiB at the end`, '');
-  lines.push('  latency (warm)      patents of companies        n     p50     p95     p99  ms; top stages');
+  lines.push(
+    '  latency (warm)      patents of companies        n     p50     p95     p99  ms; without value p50/p95/p99; top stages',
+  );
   for (const bucket of result.latency) {
     const stages = Object.entries(bucket.stageShare)
       .sort((a, b) => b[1] - a[1])
@@ -25,7 +27,8 @@ function sizeBlock(result: BenchSizeResult): string[] {
       .join(', ');
     lines.push(
       `  ~${String(bucket.targetPatents).padEnd(17)} ${bucket.companyPatents.join(',').padEnd(24)} ${String(bucket.requests).padStart(4)} ` +
-        `${bucket.p50Ms.toFixed(1).padStart(7)} ${bucket.p95Ms.toFixed(1).padStart(7)} ${bucket.p99Ms.toFixed(1).padStart(7)}  ${stages}`,
+        `${bucket.p50Ms.toFixed(1).padStart(7)} ${bucket.p95Ms.toFixed(1).padStart(7)} ${bucket.p99Ms.toFixed(1).padStart(7)}  ` +
+        `${bucket.withoutValue.p50Ms.toFixed(1)}/${bucket.withoutValue.p95Ms.toFixed(1)}/${bucket.withoutValue.p99Ms.toFixed(1)}; ${stages}`,
     );
   }
   const { ann } = result;

@@ -38,14 +38,17 @@ describe('exitbot eval and bench', () => {
       ],
       env(),
     );
+
     expect(run.stderr).not.toMatch(/^error:/m);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('exit-recency-weighted-mean');
     expect(run.stdout).toContain('valuation filter: off');
+
     const report = JSON.parse(readFileSync(out, 'utf8')) as EvaluationReport;
     expect(report.settings.ks).toEqual([5, 10]);
     expect(report.valuationFilter.enabled).toBe(false);
     expect(report.predictorNote).toMatch(/recency-weighted mean fallback/);
+
     const [generated, real] = report.datasets;
     expect(generated?.status).toBe('evaluated');
     expect(generated?.methods?.map((method) => method.id)).toContain('ceiling-true-affinity');
@@ -83,19 +86,23 @@ describe('exitbot eval and bench', () => {
       ],
       env(),
     );
+
     expect(run.stderr).not.toMatch(/^error:/m);
     expect(run.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport;
     expect(JSON.parse(run.stdout)).toEqual(report);
     expect(report.machine.cpus).toBeGreaterThan(0);
+
     const [result] = report.results;
     expect(result?.scale?.patents).toBeGreaterThan(0);
     expect(result?.scale?.indexBytes).toBeGreaterThan(0);
     expect(result?.latency.map((bucket) => bucket.targetPatents)).toEqual([1, 50, 1000]);
     for (const bucket of result?.latency ?? []) {
       expect(bucket.p99Ms, `~${bucket.targetPatents}`).toBeGreaterThanOrEqual(bucket.p50Ms);
+      expect(bucket.withoutValue.p50Ms, `~${bucket.targetPatents}`).toBeLessThanOrEqual(bucket.p50Ms);
       expect(Object.keys(bucket.stageShare), `~${bucket.targetPatents}`).toContain('retrieve');
     }
+
     expect(result?.ann.hnsw.map((setting) => setting.ef)).toEqual([100, 200]);
     for (const setting of result?.ann.hnsw ?? []) {
       expect(setting.recall).toBeGreaterThan(0);
