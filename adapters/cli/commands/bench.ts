@@ -36,7 +36,7 @@ export function registerBench(program: Command): void {
     .description('Benchmark recommendation latency, ANN recall and import and index throughput')
     .option(
       '--patents <list>',
-      'store sizes to generate, import, index and measure, comma-separated',
+      'approximate store sizes to generate (patents / 10 companies), import, index and measure, comma-separated',
       '10000',
     )
     .option('--existing', 'measure the configured store and index (EXIT_DATABASE_URL, EXIT_DATA_DIR) instead')
