@@ -61,7 +61,7 @@ function parseSector(input: string | undefined): Sector | undefined {
  * Runs the recommendation pipeline: resolve the company, represent it, predict its next patent
  * vector, retrieve neighbouring patents and profiles, group by company, value, filter and explain.
  * When the filters leave fewer than K partners, retrieval widens up to MAX_ROUNDS times before the
- * answer reports the shortfall.
+ * result's notes report the shortfall.
  */
 export async function recommend(context: EngineContext, request: RecommendRequest): Promise<RecommendResult> {
   const timings: Record<string, number> = {};

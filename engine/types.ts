@@ -15,9 +15,9 @@ export interface RecommendRequest {
 export interface Valuation {
   value: number;
   currency: 'KRW';
-  /** How the value was obtained, e.g. 'market_cap'. */
+  /** Valuation method, e.g. 'market_cap' or 'ensemble'. */
   method: string;
-  /** Where the input came from, e.g. the import source of the market capitalisation. */
+  /** Input source, e.g. the import source of the market capitalisation. */
   source: string;
   asOf: string | null;
 }
@@ -78,7 +78,7 @@ export interface RecommendResult {
   requester: CompanyRef & {
     valuation: Valuation | null;
     patentCount: number;
-    /** What the requester's vector was built from. */
+    /** Source of the requester's vector: its patents, its profile text or its name. */
     representation: 'patents' | 'profile' | 'name';
   };
   query: { company: string; sector: string | null; topK: number; valuationFilter: boolean };

@@ -5,7 +5,7 @@
 export interface NextVectorPredictor {
   readonly id: string;
   readonly version: string;
-  /** True when this predictor stands in for the learned model. */
+  /** True when this predictor replaces the learned model. */
   readonly isFallback: boolean;
   /**
    * `sequence` is oldest first; every vector has the same dimension. Learned predictors return a
@@ -30,7 +30,7 @@ export class RecencyWeightedMean implements NextVectorPredictor {
   readonly version = '1';
   readonly isFallback = true;
 
-  /** Why the learned model is not used, for the result's `models` field; undefined when unknown. */
+  /** Reason the learned model is not used, for the result's `models` field, or undefined when unknown. */
   readonly fallbackReason: string | undefined;
 
   constructor(

@@ -26,10 +26,11 @@ describe.each(BACKENDS)('CompanyResolver on $name', ({ open, skipReason }) => {
       { name: '삼성전자(주)', kind: 'company' },
       't',
     );
-    expect(first.ok && first.created).toBe(true);
-    expect(second.ok && second.created).toBe(false);
-    expect(second.ok && second.changed).toBe(false);
-    expect(second.ok && second.companyId).toBe(first.ok && first.companyId);
+    if (!first.ok || !second.ok) throw new Error('resolveOrCreate rejected a valid BRN');
+    expect(first.created).toBe(true);
+    expect(second.created).toBe(false);
+    expect(second.changed).toBe(false);
+    expect(second.companyId).toBe(first.companyId);
   });
 
   it('merges a ticker-only and a BRN-only company', async () => {
@@ -43,7 +44,8 @@ describe.each(BACKENDS)('CompanyResolver on $name', ({ open, skipReason }) => {
       { name: '삼성전자주식회사', kind: 'company' },
       'kipris',
     );
-    expect(byTicker.ok && byBrn.ok).toBe(true);
+    expect(byTicker.ok).toBe(true);
+    expect(byBrn.ok).toBe(true);
     const link = await resolver.resolveOrCreate(
       { brn: '124-81-00998', ticker: '005930' },
       { name: '삼성전자(주)', kind: 'company' },
