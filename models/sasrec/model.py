@@ -143,26 +143,63 @@ class ItemSASRec(nn.Module):
         return (self.items(candidates) * states.unsqueeze(-2)).sum(-1)
 
 
+# The engine's fallback predictor (engine/predict/next-vector.ts): the latest 32 patents, each
+# weighted 0.85 to the power of its age in patents.
+RECENCY_WINDOW = 32
+RECENCY_DECAY = 0.85
+
+
+def recency_weighted_means(vectors: torch.Tensor, valid: torch.Tensor) -> torch.Tensor:
+    """Compute the fallback's prediction after every position, unit length: [B, L, D] -> [B, L, D].
+
+    Position t averages positions t-31..t with weight 0.85^(t - s). Padded positions get weight 0.
+    """
+    length = vectors.shape[1]
+    index = torch.arange(length, device=vectors.device)
+    age = index.unsqueeze(1) - index.unsqueeze(0)
+    inside = (age >= 0) & (age < RECENCY_WINDOW)
+    weights = torch.where(inside, torch.pow(RECENCY_DECAY, age.clamp(min=0).to(vectors.dtype)), 0.0)
+    weights = weights.unsqueeze(0) * valid.unsqueeze(1).to(vectors.dtype)
+    return F.normalize(weights @ vectors, dim=-1, eps=1e-12)
+
+
 class VectorSASRec(nn.Module):
     """The patent form: inputs are embedding vectors; the output is a predicted next vector.
 
     Inputs are expected unit length (the index stores them so). The projection in is scaled by
     sqrt(hidden) like the item form's embedding; the projection out returns to the embedding space.
+
+    With `baseline="recency"` the projection out is a correction added to the recency-weighted mean
+    of the history (the engine's fallback) before normalising. `zero_correction()` makes the
+    untrained model predict exactly that mean, so training starts from the fallback and the best
+    epoch by validation can only be as good or better.
     """
 
-    def __init__(self, dimension: int, config: SASRecConfig) -> None:
+    def __init__(self, dimension: int, config: SASRecConfig, baseline: str = "none") -> None:
         super().__init__()
+        if baseline not in ("none", "recency"):
+            raise ValueError(f"baseline must be 'none' or 'recency', got {baseline!r}")
         self.dimension = dimension
+        self.baseline = baseline
         self.project_in = nn.Linear(dimension, config.hidden)
         self.encoder = SASRecEncoder(config)
         self.project_out = nn.Linear(config.hidden, dimension)
         self.scale = math.sqrt(config.hidden)
 
+    def zero_correction(self) -> None:
+        nn.init.zeros_(self.project_out.weight)
+        nn.init.zeros_(self.project_out.bias)
+
     def forward(self, vectors: torch.Tensor, valid: torch.Tensor | None = None) -> torch.Tensor:
         """Predicted next vectors, unit length, for every position: [B, L, D] -> [B, L, D]."""
+        if valid is None:
+            valid = torch.ones(vectors.shape[:2], dtype=torch.bool, device=vectors.device)
         embedded = self.project_in(vectors) * self.scale
         states = self.encoder(embedded, valid)
-        return F.normalize(self.project_out(states), dim=-1, eps=1e-12)
+        output = self.project_out(states)
+        if self.baseline == "recency":
+            output = output + recency_weighted_means(vectors, valid)
+        return F.normalize(output, dim=-1, eps=1e-12)
 
 
 class NextVectorExport(nn.Module):

@@ -6,6 +6,9 @@ NDCG@10 are averaged over users. The paper (Kang and McAuley, ICDM 2018, table I
 0.8245 and NDCG@10 0.5905 on this dataset.
 
 Usage: python -m sasrec.movielens --data ../../shared/data/movielens/ml-1m.txt.gz --epochs 200
+
+With --checkpoint FILE the run saves its whole state after every epoch and, started again with the
+same file and settings, resumes after the last saved epoch with the same result as an unbroken run.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import time
 from pathlib import Path
 
@@ -106,6 +110,31 @@ def evaluate(model: ItemSASRec, split: Split, stage: str, max_len: int, seed: in
     return {"hr@10": float(np.concatenate(hits).mean()), "ndcg@10": float(np.concatenate(gains).mean())}
 
 
+def run_settings(args: argparse.Namespace) -> dict[str, str]:
+    """The arguments that decide the result; a checkpoint made with other values is not resumed."""
+    ignored = {"epochs", "threads", "result", "checkpoint"}
+    return {k: str(v) for k, v in sorted(vars(args).items()) if k not in ignored}
+
+
+def save_checkpoint(path: Path, state: dict) -> None:
+    """Writes the state to a temporary file first, so an interruption never leaves half a checkpoint."""
+    partial = path.with_name(path.name + ".partial")
+    torch.save(state, partial)
+    os.replace(partial, path)
+
+
+def load_checkpoint(path: Path, args: argparse.Namespace) -> dict | None:
+    if not path.exists():
+        return None
+    state = torch.load(path, weights_only=False)
+    if state["settings"] != run_settings(args):
+        raise SystemExit(
+            f"Checkpoint {path} was saved with other settings ({json.dumps(state['settings'])}). "
+            "Run with the same settings, or delete the checkpoint to start over."
+        )
+    return state
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="ml-1m.txt or ml-1m.txt.gz ('user item' lines)")
@@ -121,6 +150,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--threads", type=int, default=0, help="torch threads; 0 keeps the default")
     parser.add_argument("--result", type=Path, help="write the final metrics here as JSON")
+    parser.add_argument("--checkpoint", type=Path, help="file to save the training state to after every epoch, and to resume from if it exists")
     args = parser.parse_args()
 
     seed_everything(args.seed)
@@ -137,9 +167,18 @@ def main() -> None:
     trainable = np.flatnonzero([len(t) >= 2 for t in split.train])
     log(f"MovieLens: {len(sequences)} users, {item_count} items, {len(trainable)} training users")
 
-    best = {"valid": {"ndcg@10": -1.0}}
-    started = time.perf_counter()
-    for epoch in range(1, args.epochs + 1):
+    best: dict = {"valid": {"ndcg@10": -1.0}}
+    first_epoch, earlier_seconds = 1, 0.0
+    saved = load_checkpoint(args.checkpoint, args) if args.checkpoint else None
+    if saved is not None:
+        model.load_state_dict(saved["model"])
+        optimiser.load_state_dict(saved["optimiser"])
+        rng.bit_generator.state = saved["numpy_rng"]
+        torch.set_rng_state(saved["torch_rng"])
+        best, first_epoch, earlier_seconds = saved["best"], saved["epoch"] + 1, saved["seconds"]
+        log(f"resuming after epoch {saved['epoch']} from {args.checkpoint} ({earlier_seconds:.0f} s so far)")
+    started = time.perf_counter() - earlier_seconds
+    for epoch in range(first_epoch, args.epochs + 1):
         epoch_started = time.perf_counter()
         order = rng.permutation(trainable)
         total, steps = 0.0, 0
@@ -166,6 +205,20 @@ def main() -> None:
             if valid["ndcg@10"] > best["valid"]["ndcg@10"]:
                 best = {"epoch": epoch, "valid": valid, "test": test}
         log(message)
+        if args.checkpoint:
+            save_checkpoint(
+                args.checkpoint,
+                {
+                    "settings": run_settings(args),
+                    "epoch": epoch,
+                    "seconds": time.perf_counter() - started,
+                    "best": best,
+                    "model": model.state_dict(),
+                    "optimiser": optimiser.state_dict(),
+                    "numpy_rng": rng.bit_generator.state,
+                    "torch_rng": torch.get_rng_state(),
+                },
+            )
 
     seconds = time.perf_counter() - started
     log(f"best validation at epoch {best['epoch']}: test {json.dumps(best['test'])}; {seconds:.0f} s in all")

@@ -14,7 +14,7 @@ import torch
 
 from .export_onnx import check_parity, export_onnx
 from .model import ItemSASRec, SASRecConfig, VectorSASRec, init_weights
-from .patent_eval import pad_rows
+from .patent_eval import pad_rows, recency_weighted_mean
 from .progress import seed_everything
 from .train_patents import similarity_probability
 
@@ -71,6 +71,41 @@ class VectorFormTest(unittest.TestCase):
             path = Path(folder) / "model.onnx"
             export_onnx(self.model, path)
             cases = [self.vectors[:1], self.vectors[:5], self.vectors[: CONFIG.max_len]]
+            _, worst = check_parity(self.model, path, cases)
+        self.assertLess(worst, 1e-4)
+
+
+class RecencyBaselineTest(unittest.TestCase):
+    def setUp(self) -> None:
+        seed_everything(3)
+        self.vectors = torch.nn.functional.normalize(torch.randn(60, 8), dim=-1).numpy()
+        config = SASRecConfig(hidden=16, blocks=2, heads=2, dropout=0.1, max_len=48)
+        self.model = VectorSASRec(dimension=8, config=config, baseline="recency")
+        init_weights(self.model)
+
+    def test_untrained_model_predicts_the_fallback(self) -> None:
+        self.model.zero_correction()
+        self.model.eval()
+        for length in (1, 5, 40):
+            history = np.arange(length)
+            expected = recency_weighted_mean([history], self.vectors)[0]
+            expected = expected / np.linalg.norm(expected)
+            actual = self.model(torch.from_numpy(self.vectors[history][None]))[0, -1].detach().numpy()
+            np.testing.assert_allclose(actual, expected, atol=1e-5)
+
+    def test_padding_does_not_change_the_prediction(self) -> None:
+        self.model.eval()
+        inputs, valid = pad_rows([np.arange(3), np.arange(35)], self.vectors)
+        padded = self.model(inputs, valid)[0, -1]
+        alone = self.model(torch.from_numpy(self.vectors[np.arange(3)][None]))[0, -1]
+        torch.testing.assert_close(padded, alone, atol=1e-6, rtol=0)
+
+    def test_onnx_export_matches_pytorch(self) -> None:
+        self.model.eval()
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "model.onnx"
+            export_onnx(self.model, path)
+            cases = [self.vectors[:1], self.vectors[:7], self.vectors[:40]]
             _, worst = check_parity(self.model, path, cases)
         self.assertLess(worst, 1e-4)
 

@@ -22,6 +22,12 @@ function capturingLogger() {
 const committed = readSasrecArtifact(defaultModelsDir()).metadata;
 const temporaryDirs: string[] = [];
 
+/** Test metrics in which the model's mean cosine is below the fallback's. */
+const weakerMetrics = {
+  test: { 'hr@10': 0.004, 'ndcg@10': 0.0017, mean_cosine: 0.183 },
+  baselines_test: { recency_weighted_mean: { 'hr@10': 0.002, 'ndcg@10': 0.0007, mean_cosine: 0.279 } },
+};
+
 /** Copies the committed artifact into a temporary models folder and applies metadata changes. */
 function copyArtifact(changes: Record<string, unknown> = {}): string {
   const modelsDir = mkdtempSync(join(tmpdir(), 'exit-models-'));
@@ -45,7 +51,7 @@ describe('selectNextVectorPredictor', () => {
   it('falls back when the model scores below the fallback', async () => {
     const { logger, lines } = capturingLogger();
     const predictor = await selectNextVectorPredictor({
-      modelsDir: copyArtifact({ metrics: committed.metrics }),
+      modelsDir: copyArtifact({ metrics: weakerMetrics }),
       provider: 'cpu',
       index,
       logger,
@@ -57,12 +63,24 @@ describe('selectNextVectorPredictor', () => {
   it('loads a weaker model when allowed', async () => {
     const { logger } = capturingLogger();
     const predictor = await selectNextVectorPredictor({
-      modelsDir: copyArtifact({ metrics: committed.metrics }),
+      modelsDir: copyArtifact({ metrics: weakerMetrics }),
       provider: 'cpu',
       index,
       logger,
       allowWeakerModel: true,
     });
+    expect(predictor.isFallback).toBe(false);
+  });
+
+  it('loads the committed artifact as it is', async () => {
+    const { logger } = capturingLogger();
+    const predictor = await selectNextVectorPredictor({
+      modelsDir: defaultModelsDir(),
+      provider: 'cpu',
+      index,
+      logger,
+    });
+    expect(predictor.id).toBe('sasrec');
     expect(predictor.isFallback).toBe(false);
   });
 
