@@ -1,3 +1,4 @@
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/config.js';
 import { isExitError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { RecommendRequest } from '../engine/types.js';
@@ -29,6 +30,11 @@ export interface ExitBotOptions {
    * "more" and "exclude N" need no new search.
    */
   pagesPerSearch?: number;
+  /**
+   * Time one search may run once it leaves the queue, in milliseconds (EXIT_REQUEST_TIMEOUT_MS);
+   * DEFAULT_REQUEST_TIMEOUT_MS when unset. A longer search fails with REQUEST_TIMEOUT.
+   */
+  requestTimeoutMs?: number;
 }
 
 /** Request context: the thread, the user and the logger carrying the request id. */
@@ -53,10 +59,12 @@ export class ExitBot {
   private readonly queue: SearchQueue;
   private readonly conversation: ThreadConversation;
   private readonly pagesPerSearch: number;
+  private readonly requestTimeoutMs: number;
 
   constructor(private readonly options: ExitBotOptions) {
     this.queue = new SearchQueue(options.maxSearches);
     this.pagesPerSearch = options.pagesPerSearch ?? 3;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.conversation = new ThreadConversation(options.threads, options.charts ?? null);
   }
 
@@ -92,7 +100,8 @@ export class ExitBot {
 
   /**
    * Runs the search, stores the thread state and returns the first page with its chart. Failures
-   * come back as one-line error replies; the log gets the detail under the request id.
+   * come back as one-line error replies; the log gets the detail under the request id. The time
+   * limit starts when the search leaves the queue, so waiting for a slot does not use it up.
    */
   async search(
     context: ConversationContext,
@@ -104,12 +113,19 @@ export class ExitBot {
     let result: Awaited<ReturnType<EngineClient['recommend']>>;
     try {
       result = await this.queue.run(
-        () => this.options.engine.recommend(plan.request, context.requestId),
+        () =>
+          this.options.engine.recommend(plan.request, {
+            requestId: context.requestId,
+            deadlineMs: Date.now() + this.requestTimeoutMs,
+            timeLimitMs: this.requestTimeoutMs,
+          }),
         onQueued,
       );
     } catch (error) {
       if (isExitError(error) && error.isUserError) {
         logger.info({ code: error.code }, 'Search rejected the input');
+      } else if (isExitError(error) && error.code === 'REQUEST_TIMEOUT') {
+        logger.warn({ code: error.code, ...error.details }, 'Search timed out');
       } else {
         logger.error({ err: error }, 'Search failed');
       }

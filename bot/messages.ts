@@ -1,5 +1,6 @@
 import { isExitError, quoteValue } from '../core/errors.js';
 import { describeSectors } from '../data/sectors.js';
+import { describeTimeLimit } from '../engine/deadline.js';
 import { type Command, formatCommand } from './grammar.js';
 import { type Reply, type ReplyAction, simpleReply } from './reply.js';
 
@@ -37,6 +38,19 @@ export function rateLimitedReply(retryAfterSeconds: number): Reply {
     'error',
     `You have sent several searches in a short time. Please wait ${retryAfterSeconds} s and try again.`,
   );
+}
+
+/** Sent when a whole workspace (a Slack workspace, a Discord server) used up its searches for the minute. */
+export function workspaceRateLimitedReply(retryAfterSeconds: number, place: 'workspace' | 'server'): Reply {
+  return simpleReply(
+    'error',
+    `This ${place} has reached its limit of EXIT searches per minute. Please wait ${retryAfterSeconds} s and try again.`,
+  );
+}
+
+/** Sent to a command from a workspace or channel outside the allow-list; it names no setting. */
+export function notEnabledReply(): Reply {
+  return simpleReply('error', 'EXIT is not enabled here.');
 }
 
 export function workingReply(company: string, sector: string | null, position: number | null): Reply {
@@ -123,9 +137,26 @@ export function errorReply(
     case 'DATA_STORE_UNAVAILABLE':
       return simpleReply(
         'error',
-        `EXIT cannot reach its database right now. Please try again in a few minutes (reference ${reference}).`,
+        `EXIT's data store is unavailable right now. Please try again shortly (reference ${reference}).`,
       );
+    case 'REQUEST_TIMEOUT': {
+      const limitMs = typeof details.timeLimitMs === 'number' ? details.timeLimitMs : null;
+      const took = limitMs === null ? 'took too long' : `took longer than ${describeTimeLimit(limitMs)}`;
+      const narrow =
+        rerun && !rerun.sector
+          ? `, or narrow it with a sector: /exit ${formatCommand(rerun)} sector:<code> (/exit help lists the codes)`
+          : '';
+      return simpleReply(
+        'error',
+        `The search ${took} and was stopped. Please try again shortly${narrow} (reference ${reference}).`,
+      );
+    }
     case 'ENGINE_UNAVAILABLE': {
+      if (details.reason === 'engine_starting')
+        return simpleReply(
+          'error',
+          `EXIT is starting and still loading its search index. Please try again shortly (reference ${reference}).`,
+        );
       const what = details.reason === 'engine_timeout' ? 'did not answer in time' : 'is unreachable';
       return simpleReply(
         'error',

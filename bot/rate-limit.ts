@@ -1,8 +1,9 @@
 import { LRUCache } from 'lru-cache';
 
 /**
- * A per-user token bucket: `perMinute` requests, refilled evenly over a minute. Buckets live in an
- * LRU cache, so memory stays bounded however many users there are; an evicted user starts full.
+ * A token bucket per key (a user, or a whole workspace): `perMinute` requests, refilled evenly over
+ * a minute. Buckets live in an LRU cache, so memory stays bounded however many keys there are; an
+ * evicted key starts full.
  */
 export class RateLimiter {
   private readonly buckets: LRUCache<string, { tokens: number; at: number }>;
@@ -30,5 +31,14 @@ export class RateLimiter {
     }
     this.buckets.set(userKey, { tokens, at: now });
     return Math.ceil((1 - tokens) / refillPerMs / 1000);
+  }
+
+  /**
+   * Gives back the request taken last, when a later check rejected it, so a request that was not
+   * served does not count against this bucket.
+   */
+  refund(userKey: string): void {
+    const bucket = this.buckets.get(userKey);
+    if (bucket) this.buckets.set(userKey, { ...bucket, tokens: Math.min(this.perMinute, bucket.tokens + 1) });
   }
 }

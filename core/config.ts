@@ -2,6 +2,24 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ExitError } from './errors.js';
 
+/** Time one search may run when EXIT_REQUEST_TIMEOUT_MS is unset, in milliseconds. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** A Slack team, enterprise or channel id: an uppercase letter, then uppercase letters and digits. */
+const SLACK_ID = '[A-Z][A-Z0-9]{2,}';
+/** A Discord id (snowflake). */
+const DISCORD_ID = '\\d{17,20}';
+
+/** Matches a comma-separated list of ids; spaces around the commas are allowed. */
+function idList(id: string): RegExp {
+  return new RegExp(`^\\s*${id}(\\s*,\\s*${id})*\\s*$`);
+}
+
+/** Splits a validated id list; null when the setting is unset, which means every id is allowed. */
+function parseIdList(value: string | undefined): string[] | null {
+  return value === undefined ? null : value.split(',').map((id) => id.trim());
+}
+
 /**
  * Settings, read from the environment and optionally from a JSON file named by EXIT_CONFIG_FILE.
  * The file uses the same variable names as keys; the environment wins over the file.
@@ -16,7 +34,8 @@ const settingsSchema = z.object({
   EXIT_TOP_K: z.coerce.number().int().min(1).max(50).default(5),
   EXIT_VALUATION_FILTER: z.enum(['on', 'off']).default('on'),
   EXIT_EMBED_DIM: z.coerce.number().int().min(16).max(1024).default(256),
-  EXIT_EF_SEARCH: z.coerce.number().int().min(10).max(4096).default(128),
+  EXIT_EF_SEARCH: z.coerce.number().int().min(10).max(4096).default(400),
+  EXIT_VALUATION_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(50_000),
   // Slack adapter. Tokens are optional here and required by `exitbot serve slack` for its mode.
   EXIT_SLACK_BOT_TOKEN: z
     .string()
@@ -34,12 +53,17 @@ const settingsSchema = z.object({
   EXIT_SLACK_HOST: z.string().min(1).default('127.0.0.1'),
   EXIT_SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EXIT_SLACK_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  EXIT_SLACK_TEAM_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  EXIT_SLACK_ALLOWED_TEAMS: z.string().regex(idList(SLACK_ID)).optional(),
+  EXIT_SLACK_ALLOWED_CHANNELS: z.string().regex(idList(SLACK_ID)).optional(),
   EXIT_SLACK_API_URL: z
     .string()
     .regex(/^https?:\/\/\S+\/$/)
     .optional(),
   // Chat bot core and the engine HTTP API (`exitbot serve engine`).
   EXIT_BOT_MAX_SEARCHES: z.coerce.number().int().min(1).max(64).default(4),
+  EXIT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(DEFAULT_REQUEST_TIMEOUT_MS),
+  EXIT_ENGINE_THREAD: z.enum(['worker', 'main']).default('worker'),
   EXIT_ENGINE_URL: z
     .string()
     .regex(/^https?:\/\/\S+$/)
@@ -74,6 +98,9 @@ const settingsSchema = z.object({
   EXIT_DISCORD_HOST: z.string().min(1).default('127.0.0.1'),
   EXIT_DISCORD_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   EXIT_DISCORD_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  EXIT_DISCORD_GUILD_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  EXIT_DISCORD_ALLOWED_GUILDS: z.string().regex(idList(DISCORD_ID)).optional(),
+  EXIT_DISCORD_ALLOWED_CHANNELS: z.string().regex(idList(DISCORD_ID)).optional(),
   EXIT_DISCORD_API_URL: z
     .string()
     .regex(/^https?:\/\/\S+\/api$/)
@@ -81,6 +108,17 @@ const settingsSchema = z.object({
   // Trained model artifacts (ONNX) and where they run.
   EXIT_MODELS_DIR: z.string().min(1).optional(),
   EXIT_ONNX_PROVIDER: z.enum(['cpu', 'cuda']).default('cpu'),
+  // Text models of `exitbot index build`: folders exported by models/text/export_local.py.
+  EXIT_EMBEDDER: z.enum(['tfidf-svd', 'onnx']).default('tfidf-svd'),
+  EXIT_EMBEDDER_DIR: z.string().min(1).optional(),
+  EXIT_EMBEDDER_POOLING: z.enum(['mean', 'cls']).optional(),
+  EXIT_SUMMARIZER: z.enum(['extractive', 'onnx']).default('extractive'),
+  EXIT_SUMMARIZER_DIR: z.string().min(1).optional(),
+  // Operations: the health server of the serve commands (off unless a port is set) and the drain
+  // time on SIGTERM.
+  EXIT_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  EXIT_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  EXIT_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -93,15 +131,40 @@ export interface Config {
   valuationFilter: boolean;
   embedDim: number;
   efSearch: number;
+  /** Company valuations the engine keeps across requests (engine/value/valuation-cache.ts); 0 turns the cache off. */
+  valuationCacheEntries: number;
   slack: SlackConfig;
   engineApi: EngineApiConfig;
   /** Recommendation searches one bot process runs at once; further requests wait in a queue. */
   botMaxSearches: number;
+  /** Time one search may run before it is stopped with REQUEST_TIMEOUT, in milliseconds. */
+  requestTimeoutMs: number;
+  /**
+   * Thread of a bot's in-process engine. 'worker' runs it in a worker thread, so one long search
+   * does not hold up other chat events, and 'main' runs it on the bot's own event loop.
+   */
+  engineThread: 'worker' | 'main';
   discord: DiscordConfig;
   /** Folder of trained model artifacts (`sasrec/` inside); null uses the package's models/artifacts. */
   modelsDir: string | null;
   /** ONNX Runtime execution provider; 'cuda' falls back to the CPU with a warning when unavailable. */
   onnxProvider: 'cpu' | 'cuda';
+  /**
+   * Embedder of `exitbot index build`: TF-IDF/SVD fitted on the corpus, or an exported ONNX encoder
+   * (pooling null keeps the exported default). A built index keeps and uses its own embedder.
+   */
+  embedder: { kind: 'tfidf-svd' } | { kind: 'onnx'; dir: string; pooling: 'mean' | 'cls' | null };
+  /** Summariser of `exitbot index build`: extractive, or an exported ONNX seq2seq model. */
+  summarizer: { kind: 'extractive' } | { kind: 'onnx'; dir: string };
+  health: HealthConfig;
+  /** On SIGTERM, how long in-flight answers may run before the process stops anyway. */
+  shutdownGraceMs: number;
+}
+
+/** The serve commands' health server (/healthz, /readyz); null port keeps it off. */
+export interface HealthConfig {
+  port: number | null;
+  host: string;
 }
 
 /** Slack adapter settings. Which tokens are required depends on the mode (see adapters/slack/settings.ts). */
@@ -115,6 +178,12 @@ export interface SlackConfig {
   port: number;
   /** `/exit` commands one user may run per minute. */
   rateLimitPerMinute: number;
+  /** `/exit` commands one workspace may run per minute, all users together. */
+  teamRateLimitPerMinute: number;
+  /** Workspaces (team ids) EXIT serves; null serves every workspace the app is installed in. */
+  allowedTeams: string[] | null;
+  /** Channels EXIT serves; null serves every channel. */
+  allowedChannels: string[] | null;
   /** Web API base URL; null for https://slack.com/api/ (GovSlack uses https://slack-gov.com/api/). */
   apiUrl: string | null;
 }
@@ -148,6 +217,12 @@ export interface DiscordConfig {
   port: number;
   /** `/exit` commands one user may run per minute. */
   rateLimitPerMinute: number;
+  /** `/exit` commands one guild may run per minute, all users together. */
+  guildRateLimitPerMinute: number;
+  /** Guilds EXIT serves; null serves every guild. Direct messages have no guild and are rejected when set. */
+  allowedGuilds: string[] | null;
+  /** Channels EXIT serves (a thread counts as its parent channel); null serves every channel. */
+  allowedChannels: string[] | null;
   /** REST base URL without the version; null for https://discord.com/api. Tests use a local fake. */
   apiUrl: string | null;
 }
@@ -188,6 +263,8 @@ function acceptedValues(name: keyof Settings): string {
   if (name === 'EXIT_TOP_K') return 'an integer from 1 to 50';
   if (name === 'EXIT_EMBED_DIM') return 'an integer from 16 to 1024';
   if (name === 'EXIT_EF_SEARCH') return 'an integer from 10 to 4096';
+  if (name === 'EXIT_VALUATION_CACHE_SIZE')
+    return 'a number of cached valuations, an integer from 0 (off) to 10000000';
   if (name === 'EXIT_SLACK_BOT_TOKEN') return 'a Slack bot token starting with xoxb-';
   if (name === 'EXIT_SLACK_SIGNING_SECRET')
     return 'the Slack signing secret (at least 8 characters, no spaces)';
@@ -196,7 +273,14 @@ function acceptedValues(name: keyof Settings): string {
   if (name === 'EXIT_SLACK_API_URL')
     return 'an http:// or https:// URL ending in /, for example https://slack-gov.com/api/';
   if (name === 'EXIT_SLACK_RATE_LIMIT') return 'commands per user per minute, an integer from 1 to 1000';
+  if (name === 'EXIT_SLACK_TEAM_RATE_LIMIT')
+    return 'commands per workspace per minute, an integer from 1 to 100000';
+  if (name === 'EXIT_SLACK_ALLOWED_TEAMS')
+    return 'comma-separated Slack team ids, for example T0123ABCD,T0456EFGH';
+  if (name === 'EXIT_SLACK_ALLOWED_CHANNELS')
+    return 'comma-separated Slack channel ids, for example C0123ABCD,G0456EFGH';
   if (name === 'EXIT_BOT_MAX_SEARCHES') return 'an integer from 1 to 64';
+  if (name === 'EXIT_REQUEST_TIMEOUT_MS') return 'milliseconds, an integer from 1000 to 600000';
   if (name === 'EXIT_ENGINE_URL') return 'an http:// or https:// URL, for example http://gpu-host:8787';
   if (name === 'EXIT_ENGINE_TIMEOUT_MS') return 'milliseconds, an integer from 100 to 600000';
   if (name === 'EXIT_ENGINE_TOKEN') return 'a shared secret of at least 16 characters, no spaces';
@@ -206,9 +290,48 @@ function acceptedValues(name: keyof Settings): string {
   if (name === 'EXIT_DISCORD_PUBLIC_KEY') return "the application's public key, 64 hexadecimal characters";
   if (name === 'EXIT_DISCORD_PORT') return 'a TCP port from 1 to 65535';
   if (name === 'EXIT_DISCORD_RATE_LIMIT') return 'commands per user per minute, an integer from 1 to 1000';
+  if (name === 'EXIT_DISCORD_GUILD_RATE_LIMIT')
+    return 'commands per guild per minute, an integer from 1 to 100000';
+  if (name === 'EXIT_DISCORD_ALLOWED_GUILDS' || name === 'EXIT_DISCORD_ALLOWED_CHANNELS')
+    return 'comma-separated Discord ids (snowflakes, 17 to 20 digits each)';
+  if (name === 'EXIT_HEALTH_PORT') return 'a TCP port from 1 to 65535 (unset turns the health server off)';
+  if (name === 'EXIT_SHUTDOWN_GRACE_MS') return 'milliseconds, an integer from 0 to 600000';
+  if (name === 'EXIT_EMBEDDER_DIR' || name === 'EXIT_SUMMARIZER_DIR')
+    return 'the folder written by models/text/export_local.py';
+  if (name === 'EXIT_EMBEDDER_POOLING') return 'one of mean, cls';
   if (name === 'EXIT_DISCORD_API_URL')
     return 'an http:// or https:// URL ending in /api, for example https://discord.com/api';
   return 'a non-empty string';
+}
+
+/** Reads the text-model settings; an ONNX choice without its folder is CONFIG_INVALID. */
+function textModelChoices(settings: Settings): Pick<Config, 'embedder' | 'summarizer'> {
+  if (settings.EXIT_EMBEDDER === 'onnx' && settings.EXIT_EMBEDDER_DIR === undefined) {
+    throw new ExitError(
+      'CONFIG_INVALID',
+      'EXIT_EMBEDDER_DIR is missing: EXIT_EMBEDDER=onnx needs the folder written by models/text/export_local.py.',
+    );
+  }
+  if (settings.EXIT_SUMMARIZER === 'onnx' && settings.EXIT_SUMMARIZER_DIR === undefined) {
+    throw new ExitError(
+      'CONFIG_INVALID',
+      'EXIT_SUMMARIZER_DIR is missing: EXIT_SUMMARIZER=onnx needs the folder written by models/text/export_local.py.',
+    );
+  }
+  return {
+    embedder:
+      settings.EXIT_EMBEDDER === 'onnx'
+        ? {
+            kind: 'onnx',
+            dir: settings.EXIT_EMBEDDER_DIR as string,
+            pooling: settings.EXIT_EMBEDDER_POOLING ?? null,
+          }
+        : { kind: 'tfidf-svd' },
+    summarizer:
+      settings.EXIT_SUMMARIZER === 'onnx'
+        ? { kind: 'onnx', dir: settings.EXIT_SUMMARIZER_DIR as string }
+        : { kind: 'extractive' },
+  };
 }
 
 /**
@@ -246,6 +369,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     valuationFilter: settings.EXIT_VALUATION_FILTER === 'on',
     embedDim: settings.EXIT_EMBED_DIM,
     efSearch: settings.EXIT_EF_SEARCH,
+    valuationCacheEntries: settings.EXIT_VALUATION_CACHE_SIZE,
     slack: {
       botToken: settings.EXIT_SLACK_BOT_TOKEN ?? null,
       signingSecret: settings.EXIT_SLACK_SIGNING_SECRET ?? null,
@@ -254,6 +378,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: settings.EXIT_SLACK_HOST,
       port: settings.EXIT_SLACK_PORT,
       rateLimitPerMinute: settings.EXIT_SLACK_RATE_LIMIT,
+      teamRateLimitPerMinute: settings.EXIT_SLACK_TEAM_RATE_LIMIT,
+      allowedTeams: parseIdList(settings.EXIT_SLACK_ALLOWED_TEAMS),
+      allowedChannels: parseIdList(settings.EXIT_SLACK_ALLOWED_CHANNELS),
       apiUrl: settings.EXIT_SLACK_API_URL ?? null,
     },
     engineApi: {
@@ -264,6 +391,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: settings.EXIT_ENGINE_PORT,
     },
     botMaxSearches: settings.EXIT_BOT_MAX_SEARCHES,
+    requestTimeoutMs: settings.EXIT_REQUEST_TIMEOUT_MS,
+    engineThread: settings.EXIT_ENGINE_THREAD,
     discord: {
       token: settings.EXIT_DISCORD_TOKEN ?? null,
       applicationId: settings.EXIT_DISCORD_APPLICATION_ID ?? null,
@@ -274,9 +403,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: settings.EXIT_DISCORD_HOST,
       port: settings.EXIT_DISCORD_PORT,
       rateLimitPerMinute: settings.EXIT_DISCORD_RATE_LIMIT,
+      guildRateLimitPerMinute: settings.EXIT_DISCORD_GUILD_RATE_LIMIT,
+      allowedGuilds: parseIdList(settings.EXIT_DISCORD_ALLOWED_GUILDS),
+      allowedChannels: parseIdList(settings.EXIT_DISCORD_ALLOWED_CHANNELS),
       apiUrl: settings.EXIT_DISCORD_API_URL ?? null,
     },
     modelsDir: settings.EXIT_MODELS_DIR ?? null,
     onnxProvider: settings.EXIT_ONNX_PROVIDER,
+    ...textModelChoices(settings),
+    health: { port: settings.EXIT_HEALTH_PORT ?? null, host: settings.EXIT_HEALTH_HOST },
+    shutdownGraceMs: settings.EXIT_SHUTDOWN_GRACE_MS,
   };
 }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'INDEX_MISMATCH'
   | 'DATA_STORE_UNAVAILABLE'
   | 'ENGINE_UNAVAILABLE'
+  | 'REQUEST_TIMEOUT'
   | 'IMPORT_FAILED'
   | 'INTERNAL';
 
@@ -29,6 +30,8 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   INDEX_MISMATCH: 4,
   DATA_STORE_UNAVAILABLE: 69,
   ENGINE_UNAVAILABLE: 69,
+  // EX_TEMPFAIL from sysexits.h: a temporary failure, so the same command may succeed when retried.
+  REQUEST_TIMEOUT: 75,
   IMPORT_FAILED: 1,
   INTERNAL: 1,
 };

@@ -1,18 +1,16 @@
-import { join } from 'node:path';
 import type { Config } from '../core/config.js';
-import { ExitError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Store } from '../data/store/connect.js';
+import type { RecommendOptions } from './deadline.js';
 import type { Embedder } from './embed/embedder.js';
-import { TfidfSvdEmbedder } from './embed/tfidf-svd.js';
 import {
-  EMBEDDER_DIR,
   type IndexManifest,
   indexDir,
   PATENT_INDEX_NAME,
   PROFILE_INDEX_NAME,
   readManifest,
 } from './indexing/artifacts.js';
+import { loadIndexEmbedder } from './indexing/text-models.js';
 import type { NextVectorPredictor } from './predict/next-vector.js';
 import { defaultModelsDir } from './predict/sasrec-artifact.js';
 import { selectNextVectorPredictor } from './predict/select-predictor.js';
@@ -44,13 +42,7 @@ export class Engine {
   static async open(store: Store, config: Config, logger: Logger): Promise<Engine> {
     const dir = indexDir(config.dataDir);
     const manifest = readManifest(dir);
-    const embedder = TfidfSvdEmbedder.load(join(dir, EMBEDDER_DIR));
-    if (embedder.spaceId !== manifest.spaceId) {
-      throw new ExitError(
-        'INDEX_MISMATCH',
-        `The embedder in ${join(dir, EMBEDDER_DIR)} (space ${embedder.spaceId}) does not match the index manifest (space ${manifest.spaceId}). Run \`exitbot index build\`.`,
-      );
-    }
+    const embedder = await loadIndexEmbedder(dir, manifest);
     const expected = { expectedSpaceId: manifest.spaceId, expectedDimension: manifest.dimension };
     const patentIndex = VectorIndex.load(dir, PATENT_INDEX_NAME, expected);
     const profileIndex = VectorIndex.load(dir, PROFILE_INDEX_NAME, expected);
@@ -73,8 +65,13 @@ export class Engine {
     return new Engine({ store, config, logger, manifest, embedder, patentIndex, profileIndex, predictor });
   }
 
-  recommend(request: RecommendRequest): Promise<RecommendResult> {
-    return recommend(this.context, request);
+  /**
+   * Runs one search. With `options.deadlineMs`, the search stops with REQUEST_TIMEOUT at the first
+   * check after the deadline: between stages, between widening rounds and between the companies
+   * it values.
+   */
+  recommend(request: RecommendRequest, options?: RecommendOptions): Promise<RecommendResult> {
+    return recommend(this.context, request, options);
   }
 
   /**

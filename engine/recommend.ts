@@ -1,10 +1,13 @@
 import { ExitError } from '../core/errors.js';
 import { describeSectors, resolveSector, type Sector } from '../data/sectors.js';
 import { companiesSharingNames, getCompanies, normalizedNamesOf } from '../data/store/company-queries.js';
+import { readDataVersion } from '../data/store/data-version.js';
 import { ownersOfPatents } from '../data/store/patent-queries.js';
 import type { Company } from '../data/store/tables.js';
+import { Deadline, type RecommendOptions } from './deadline.js';
 import type { EngineContext } from './engine.js';
-import { type FilterCounts, filterPartners } from './filter/partner-filter.js';
+import { emptyCounts, type FilterCounts } from './filter/partner-filter.js';
+import { selectPartners } from './filter/select-partners.js';
 import { RecencyWeightedMean } from './predict/next-vector.js';
 import { buildEvidence, round } from './rank/evidence.js';
 import { type CompanyHits, groupHitsByCompany, type Hit } from './rank/group-hits.js';
@@ -18,7 +21,8 @@ import type {
   RecommendResult,
   Valuation,
 } from './types.js';
-import { formatKrw, valueCompanies } from './value/market-cap.js';
+import { formatKrw } from './value/market-cap.js';
+import { valuationCacheOf } from './value/valuation-cache.js';
 
 /**
  * Patent and profile neighbours fetched in the first round; each later round fetches five times
@@ -61,11 +65,18 @@ function parseSector(input: string | undefined): Sector | undefined {
  * Runs the recommendation pipeline: resolve the company, represent it, predict its next patent
  * vector, retrieve neighbouring patents and profiles, group by company, value, filter and explain.
  * When the filters leave fewer than K partners, retrieval widens up to MAX_ROUNDS times before the
- * result's notes report the shortfall.
+ * result's notes report the shortfall. With `options.deadlineMs`, the search checks the deadline
+ * before every stage and between the companies it values, and stops with REQUEST_TIMEOUT.
  */
-export async function recommend(context: EngineContext, request: RecommendRequest): Promise<RecommendResult> {
+export async function recommend(
+  context: EngineContext,
+  request: RecommendRequest,
+  options: RecommendOptions = {},
+): Promise<RecommendResult> {
+  const deadline = Deadline.from(options);
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
+    deadline?.check(stage);
     const started = performance.now();
     try {
       return await run();
@@ -96,19 +107,18 @@ export async function recommend(context: EngineContext, request: RecommendReques
     return new Set([company.id, ...sharing, ...(request.excludeCompanyIds ?? [])]);
   });
 
-  const requesterValuation =
-    (await time('value', () => valueCompanies(db, [company], context))).get(company.id) ?? null;
+  // Valuations come from the engine's cache, under the data version read once for this request.
+  const valuationCache = valuationCacheOf(context, context.config.valuationCacheEntries);
+  const dataVersion = await time('value', () => readDataVersion(db));
+  const valueBatch = (batch: readonly Company[]) => valuationCache.value(batch, dataVersion, deadline);
+  const requesterValuation = (await time('value', () => valueBatch([company]))).get(company.id) ?? null;
   const requesterValue = requesterValuation?.value ?? null;
 
   let kept: CompanyHits[] = [];
-  let counts: FilterCounts = {
-    candidates: 0,
-    droppedBySector: 0,
-    droppedNoValuation: 0,
-    droppedBelowRequester: 0,
-  };
+  let counts: FilterCounts = emptyCounts();
   let companies = new Map<number, Company>();
-  let valuations = new Map<number, Valuation | null>();
+  // Shared by the rounds, so a wider round values only candidates the earlier rounds did not reach.
+  const valuations = new Map<number, Valuation | null>();
   let patentK = FIRST_ROUND_PATENTS;
   let profileK = FIRST_ROUND_PROFILES;
   let rounds = 0;
@@ -146,16 +156,19 @@ export async function recommend(context: EngineContext, request: RecommendReques
         ranked.map((group) => group.companyId),
       ),
     );
-    valuations = await time('value', () => valueCompanies(db, [...companies.values()], context));
-    ({ kept, counts } = filterPartners({
-      ranked,
-      companies,
-      valuations,
-      sector,
-      requesterValue,
-      valuationFilter,
-      topK,
-    }));
+    // Values candidates in rank order, in small batches, until K pass the filters.
+    ({ kept, counts } = await time('value', () =>
+      selectPartners({
+        ranked,
+        companies,
+        valuations,
+        value: valueBatch,
+        sector,
+        requesterValue,
+        valuationFilter,
+        topK,
+      }),
+    ));
     const exhausted = patentK >= context.patentIndex.size && profileK >= context.profileIndex.size;
     if (kept.length >= topK || exhausted) break;
     patentK = Math.min(patentK * 5, Math.max(context.patentIndex.size, 1));
@@ -273,8 +286,10 @@ function explain(input: {
       `Partners valued below ${input.companyName} (${formatKrw(input.requesterValue)}) or without a valuation were dropped.`,
     );
   }
+  // Fewer than K partners means the filter walk examined every candidate of the last round, so the
+  // counts cover all of them. With K partners the walk stops early and the counts are not shown.
   if (input.partners.length < input.topK) {
-    const { droppedBySector, droppedNoValuation, droppedBelowRequester } = input.counts;
+    const { candidates, droppedBySector, droppedNoValuation, droppedBelowRequester } = input.counts;
     const reasons: string[] = [];
     const widen: string[] = [];
     if (droppedBySector > 0 && input.sector) {
@@ -287,7 +302,7 @@ function explain(input: {
       widen.push('turn the valuation filter off (--no-valuation-filter)');
     const why =
       reasons.length > 0
-        ? ` The filters removed ${reasons.join(', ')}.`
+        ? ` Of the ${candidates} candidate companies examined, the filters removed ${reasons.join(', ')}.`
         : ' The index has no more related companies.';
     const how = widen.length > 0 ? ` To see more, ${widen.join(' or ')}.` : '';
     notes.push(

@@ -8,6 +8,7 @@ import {
   type RESTOptions,
 } from 'discord.js';
 import type { ExitBot } from '../../bot/exit-bot.js';
+import type { ShutdownDrain } from '../../bot/shutdown-drain.js';
 import { ExitError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { createHandlerContext } from './handlers/context.js';
@@ -30,6 +31,8 @@ export interface DiscordGatewayOptions {
   rest?: Partial<RESTOptions>;
   /** Thread messages, `/ask` and result buttons one user may send per minute. */
   followUpsPerMinute?: number;
+  /** Tracks answers in flight for a graceful shutdown; `exitbot serve discord` drains it on SIGTERM. */
+  drain?: ShutdownDrain;
 }
 
 export interface DiscordGatewayBot {
@@ -49,7 +52,8 @@ export function gatewayIntents(messageContent: boolean): GatewayIntentBits[] {
   return intents;
 }
 
-function threadMessage(message: Message): ThreadMessage {
+function threadMessage(message: Message, botUserId: string | undefined): ThreadMessage {
+  const channel = message.channel;
   return {
     id: message.id,
     guildId: message.guildId,
@@ -58,6 +62,8 @@ function threadMessage(message: Message): ThreadMessage {
     automated: message.author.bot || message.system || message.webhookId !== null,
     content: message.content,
     attachmentCount: message.attachments.size,
+    parentChannelId: channel.isThread() ? channel.parentId : null,
+    threadOwnedByBot: channel.isThread() && botUserId !== undefined && channel.ownerId === botUserId,
   };
 }
 
@@ -107,6 +113,7 @@ export function createDiscordGatewayBot(options: DiscordGatewayOptions): Discord
     rest: client.rest,
     settings,
     followUpsPerMinute: options.followUpsPerMinute,
+    drain: options.drain,
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -115,7 +122,7 @@ export function createDiscordGatewayBot(options: DiscordGatewayOptions): Discord
   });
   client.on(Events.MessageCreate, (message) => {
     if (!message.channel.isThread()) return;
-    void handleThreadMessage(context, threadMessage(message));
+    void handleThreadMessage(context, threadMessage(message, client.user?.id));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'Discord client warning'));

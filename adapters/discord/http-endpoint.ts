@@ -8,6 +8,7 @@ import {
   type RESTOptions,
 } from 'discord.js';
 import type { ExitBot } from '../../bot/exit-bot.js';
+import type { ShutdownDrain } from '../../bot/shutdown-drain.js';
 import type { Logger } from '../../core/logger.js';
 import { createHandlerContext } from './handlers/context.js';
 import { handleInvocation } from './handlers/interaction.js';
@@ -30,6 +31,8 @@ export interface DiscordHttpEndpointOptions {
   logger: Logger;
   rest?: Partial<RESTOptions>;
   followUpsPerMinute?: number;
+  /** Tracks answers in flight for a graceful shutdown; `exitbot serve discord` drains it on SIGTERM. */
+  drain?: ShutdownDrain;
 }
 
 export interface DiscordHttpEndpoint {
@@ -72,7 +75,11 @@ export function createDiscordHttpEndpoint(options: DiscordHttpEndpointOptions): 
     rest,
     settings,
     followUpsPerMinute: options.followUpsPerMinute,
+    drain: options.drain,
   });
+
+  // Requests rejected for their signature since start; logged with each rejection, never the body.
+  let rejectedSignatures = 0;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -88,7 +95,11 @@ export function createDiscordHttpEndpoint(options: DiscordHttpEndpointOptions): 
       body,
     );
     if (!check.ok) {
-      logger.warn({ reason: check.reason }, 'Rejected an interaction request without a valid signature');
+      rejectedSignatures++;
+      logger.warn(
+        { reason: check.reason, rejected: rejectedSignatures },
+        'Rejected an interaction request without a valid signature',
+      );
       return sendText(response, 401, 'invalid request signature');
     }
 

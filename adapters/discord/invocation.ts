@@ -20,6 +20,8 @@ export interface InvocationSource {
   channelId: string;
   /** True when the channel is a thread, where no new thread can be opened. */
   inThread: boolean;
+  /** The channel a thread belongs to; null outside threads. Allow-lists match on it. */
+  parentChannelId: string | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export function invocationFromInteraction(interaction: Interaction): Invocation 
     guildId: interaction.guildId,
     channelId: interaction.channelId ?? '',
     inThread: interaction.channel?.isThread() ?? false,
+    parentChannelId: interaction.channel?.isThread() ? interaction.channel.parentId : null,
   };
   if (interaction.isChatInputCommand()) {
     if (interaction.commandName === EXIT_COMMAND) {
@@ -93,6 +96,7 @@ export function invocationFromPayload(payload: APIInteraction): Invocation {
     guildId: payload.guild_id ?? null,
     channelId: channel?.id ?? '',
     inThread: channel !== undefined && THREAD_TYPES.has(channel.type),
+    parentChannelId: channel && 'parent_id' in channel ? (channel.parent_id ?? null) : null,
   };
   if (
     payload.type === InteractionType.ApplicationCommand &&

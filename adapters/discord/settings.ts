@@ -6,6 +6,12 @@ interface CommonSettings {
   /** Whether plain messages in result threads can be read (the privileged Message Content intent). */
   messageContent: boolean;
   rateLimitPerMinute: number;
+  /** `/exit` commands per guild per minute, all users together; 60 when unset. */
+  guildRateLimitPerMinute?: number;
+  /** Guilds served; null or unset serves all. */
+  allowedGuilds?: string[] | null;
+  /** Channels served (a thread counts as its parent channel); null or unset serves all. */
+  allowedChannels?: string[] | null;
   /** REST base URL without the version, e.g. https://discord.com/api. */
   apiUrl: string;
 }
@@ -38,6 +44,9 @@ export function requireDiscordSettings(config: DiscordConfig): DiscordSettings {
     // The HTTP endpoint receives no gateway events, so it never reads plain messages.
     messageContent: config.mode === 'gateway' && config.messageContent,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    guildRateLimitPerMinute: config.guildRateLimitPerMinute,
+    allowedGuilds: config.allowedGuilds,
+    allowedChannels: config.allowedChannels,
     apiUrl: config.apiUrl ?? DISCORD_API_URL,
   };
   if (config.mode === 'gateway') return { ...common, mode: 'gateway' };

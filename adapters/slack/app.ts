@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type webApi } from '@slack/bolt';
+import { AccessPolicy } from '../../bot/access-policy.js';
 import type { ExitBot } from '../../bot/exit-bot.js';
 import { RateLimiter } from '../../bot/rate-limit.js';
 import { ExitError } from '../../core/errors.js';
@@ -17,6 +18,9 @@ import type { SlackSettings } from './settings.js';
 /** The HTTP path Slack sends commands, button presses and events to (the manifest's request URL). */
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/health';
+
+/** `/exit` commands per workspace per minute when the settings give none (EXIT_SLACK_TEAM_RATE_LIMIT's default). */
+const DEFAULT_TEAM_RATE_LIMIT = 60;
 
 export interface SlackBotOptions {
   settings: SlackSettings;
@@ -88,6 +92,12 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     logger,
     searchLimiter: new RateLimiter(settings.rateLimitPerMinute),
     followUpLimiter: new RateLimiter(options.followUpsPerMinute ?? 30),
+    teamLimiter: new RateLimiter(settings.teamRateLimitPerMinute ?? DEFAULT_TEAM_RATE_LIMIT),
+    access: new AccessPolicy({
+      platform: 'slack',
+      allowedWorkspaces: settings.allowedTeams ?? null,
+      allowedChannels: settings.allowedChannels ?? null,
+    }),
     deliveries: new RecentDeliveries(),
     progressIntervalMs: options.progressIntervalMs ?? 5000,
   };

@@ -34,15 +34,36 @@ const PINO_TO_SLACK: Record<string, LogLevel> = {
 };
 
 /**
+ * The warning Bolt's HTTPReceiver (checked against @slack/bolt 5.1) logs when a request fails the
+ * signing-secret check: a wrong signature, a missing header, or a timestamp more than 5 minutes
+ * from now. The text after it is the reason from Bolt's verifier and never contains the body.
+ */
+const SIGNATURE_REJECTED = 'Failed to parse and verify the request data:';
+
+/**
  * Adapts the injected pino logger to the Logger interface Bolt and the Slack Web API client take,
- * so their lines share the process log format and never carry a token.
+ * so their lines share the process log format and never carry a token. Requests Bolt rejects for
+ * their signature are logged as one structured warning each, with the reason and a running count.
  */
 export function toSlackLogger(logger: Logger): SlackLogger {
   const child = logger.child({ component: 'slack-bolt' });
+  let rejectedSignatures = 0;
+  const warn = (...parts: unknown[]) => {
+    const line = scrubSlackLog(parts);
+    if (!line.startsWith(SIGNATURE_REJECTED)) {
+      child.warn(line);
+      return;
+    }
+    rejectedSignatures++;
+    logger.warn(
+      { reason: line.slice(SIGNATURE_REJECTED.length).trim(), rejected: rejectedSignatures },
+      'Rejected a Slack request without a valid signature',
+    );
+  };
   return {
     debug: (...parts: unknown[]) => child.debug(scrubSlackLog(parts)),
     info: (...parts: unknown[]) => child.info(scrubSlackLog(parts)),
-    warn: (...parts: unknown[]) => child.warn(scrubSlackLog(parts)),
+    warn,
     error: (...parts: unknown[]) => child.error(scrubSlackLog(parts)),
     setLevel: (level: LogLevel) => {
       child.level = level;

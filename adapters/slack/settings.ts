@@ -1,16 +1,25 @@
 import type { SlackConfig } from '../../core/config.js';
 import { ExitError } from '../../core/errors.js';
 
+/** Limits and allow-lists, the same in both modes. Unset optional fields mean no allow-list and 60 per workspace. */
+interface SlackAccessSettings {
+  /** `/exit` commands per user per minute. */
+  rateLimitPerMinute: number;
+  /** `/exit` commands per workspace per minute, all users together. */
+  teamRateLimitPerMinute?: number;
+  allowedTeams?: string[] | null;
+  allowedChannels?: string[] | null;
+}
+
 export type SlackSettings =
-  | {
+  | (SlackAccessSettings & {
       mode: 'http';
       botToken: string;
       signingSecret: string;
       host: string;
       port: number;
-      rateLimitPerMinute: number;
-    }
-  | { mode: 'socket'; botToken: string; appToken: string; rateLimitPerMinute: number };
+    })
+  | (SlackAccessSettings & { mode: 'socket'; botToken: string; appToken: string });
 
 /**
  * Checks that the settings the chosen mode needs are present: HTTP mode needs the bot token and the
@@ -30,20 +39,26 @@ export function requireSlackSettings(config: SlackConfig): SlackSettings {
       `Slack ${config.mode === 'http' ? 'HTTP' : 'Socket'} mode needs ${missing.join(' and ')}. See docs/slack.md.`,
     );
   }
+  const access: SlackAccessSettings = {
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    teamRateLimitPerMinute: config.teamRateLimitPerMinute,
+    allowedTeams: config.allowedTeams,
+    allowedChannels: config.allowedChannels,
+  };
   if (config.mode === 'socket') {
     return {
+      ...access,
       mode: 'socket',
       botToken: config.botToken as string,
       appToken: config.appToken as string,
-      rateLimitPerMinute: config.rateLimitPerMinute,
     };
   }
   return {
+    ...access,
     mode: 'http',
     botToken: config.botToken as string,
     signingSecret: config.signingSecret as string,
     host: config.host,
     port: config.port,
-    rateLimitPerMinute: config.rateLimitPerMinute,
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ExitError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { RecommendRequest, RecommendResult } from '../../engine/types.js';
-import type { EngineClient } from '../engine-client.js';
+import type { EngineCallOptions, EngineClient } from '../engine-client.js';
 import {
   API_PREFIX,
   errorBodySchema,
@@ -23,7 +23,8 @@ export interface HttpEngineClientOptions {
 /**
  * Calls a remote engine over HTTP. Failures raise the engine's own ExitError codes. A connection
  * failure or timeout raises ENGINE_UNAVAILABLE with `details.reason` 'engine_unreachable' or 'engine_timeout',
- * and the chat message for those says the search engine is unreachable or timed out.
+ * and the chat message for those says the search engine is unreachable or timed out. A deadline in
+ * the call options is not sent, because the server stops a long search by its own time limit.
  */
 export class HttpEngineClient implements EngineClient {
   private readonly endpoint: string;
@@ -38,8 +39,9 @@ export class HttpEngineClient implements EngineClient {
     ).toString();
   }
 
-  async recommend(request: RecommendRequest, requestId: string = randomUUID()): Promise<RecommendResult> {
+  async recommend(request: RecommendRequest, options: EngineCallOptions = {}): Promise<RecommendResult> {
     const { timeoutMs, token, logger } = this.options;
+    const requestId = options.requestId ?? randomUUID();
     let response: Response;
     try {
       response = await fetch(this.endpoint, {

@@ -22,6 +22,11 @@ export interface EngineServerOptions {
   port: number;
   /** When set, every request must send `Authorization: Bearer <token>`. */
   token: string | null;
+  /**
+   * Time one search may run, in milliseconds (EXIT_REQUEST_TIMEOUT_MS). A longer one is stopped
+   * and fails with REQUEST_TIMEOUT (HTTP 503). Unset lets searches run to the end.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningEngineServer {
@@ -117,7 +122,13 @@ export async function startEngineServer(options: EngineServerOptions): Promise<R
         .join('; ');
       throw new ExitError('INVALID_INPUT', `Invalid recommend request: ${problems}.`);
     }
-    const result = await engine.recommend(parsed.data);
+    const { requestTimeoutMs } = options;
+    const result = await engine.recommend(
+      parsed.data,
+      requestTimeoutMs === undefined
+        ? {}
+        : { deadlineMs: Date.now() + requestTimeoutMs, timeLimitMs: requestTimeoutMs },
+    );
     sendJson(response, 200, result);
     return 200;
   }

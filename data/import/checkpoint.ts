@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bumpDataVersion } from '../store/data-version.js';
 import type { Database } from '../store/tables.js';
 import { FileTally, type TallySnapshot } from './report.js';
 import type { CompanyMerge, RunChanges } from './types.js';
@@ -85,7 +86,10 @@ export async function dropStaleCheckpoints(
   return Number(result.numDeletedRows);
 }
 
-/** Inserts or replaces the checkpoint of a file after a committed chunk. */
+/**
+ * Inserts or replaces the checkpoint of a file after a chunk, and increments the data version. Call
+ * it inside the transaction that commits the chunk.
+ */
 export async function writeCheckpoint(
   db: Kysely<Database>,
   key: { sha256: string; format: string; fileName: string },
@@ -104,6 +108,7 @@ export async function writeCheckpoint(
     updated_at: new Date().toISOString(),
   };
   await deleteCheckpoint(db, key.sha256, key.format);
+  await bumpDataVersion(db);
   await db
     .insertInto('import_checkpoints')
     .values({ sha256: key.sha256, format: key.format, file_name: key.fileName, ...values })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { classifySector } from '../sectors.js';
+import { bumpDataVersion } from '../store/data-version.js';
 import type { Database } from '../store/tables.js';
 import { chunk } from './companies.js';
 import type { RunChanges } from './types.js';
@@ -9,8 +10,9 @@ const PAGE_SIZE = 5_000;
 /**
  * Sets `sector` (sector_source 'derived') on every company whose sector was not given explicitly,
  * from its KSIC industry, KRX industry and WICS sector in that order ('other' when none matches).
- * Companies with no industry label at all keep a null sector. Runs in one transaction and returns
- * how many companies changed; their ids join the run's profile changes.
+ * Companies with no industry label at all keep a null sector. Runs in one transaction, which also
+ * increments the data version when a sector changed. Returns how many companies changed, and their
+ * ids join the run's profile changes.
  */
 export async function deriveSectors(db: Kysely<Database>, run: RunChanges): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -50,6 +52,7 @@ export async function deriveSectors(db: Kysely<Database>, run: RunChanges): Prom
       for (const id of ids) run.profileCompanyIds.add(id);
       changed += ids.length;
     }
+    if (changed > 0) await bumpDataVersion(trx);
     return changed;
   });
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../../core/logger.js';
 import { CompanyResolver } from '../identity/resolver.js';
+import { bumpDataVersion } from '../store/data-version.js';
 import type { Database } from '../store/tables.js';
 import type { FileScan } from './csv.js';
 import type { FileTally } from './report.js';
@@ -33,7 +34,12 @@ export function storedFileName(path: string): string {
   return resolve(path).slice(-500);
 }
 
+/**
+ * Records a finished file in import_runs and increments the store's data version. Call it inside
+ * the transaction that commits the file's (last) rows.
+ */
 export async function recordRun(db: Kysely<Database>, plan: PlannedFile, scan: FileScan, tally: FileTally) {
+  await bumpDataVersion(db);
   await db
     .insertInto('import_runs')
     .values({

@@ -6,6 +6,7 @@ import { createPool } from 'mysql2';
 import { ExitError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { migrateToLatest } from './migrations.js';
+import { StoreErrorDialect } from './store-errors.js';
 import type { Database } from './tables.js';
 
 export type Backend = 'sqlite' | 'mysql';
@@ -50,8 +51,11 @@ function openSqlite(path: string): Store {
     database?.close();
     throw sqliteUnavailable(file, error);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, backend: 'sqlite', location: `sqlite:${file}`, close: () => db.destroy() };
+  const location = `sqlite:${file}`;
+  const db = new Kysely<Database>({
+    dialect: new StoreErrorDialect(new SqliteDialect({ database }), location),
+  });
+  return { db, backend: 'sqlite', location, close: () => db.destroy() };
 }
 
 async function openMysql(url: string): Promise<Store> {
@@ -77,21 +81,23 @@ async function openMysql(url: string): Promise<Store> {
       { cause: error },
     );
   }
-  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  const location = redactDatabaseUrl(url);
+  const db = new Kysely<Database>({ dialect: new StoreErrorDialect(new MysqlDialect({ pool }), location) });
   try {
     // Korean text needs utf8mb4; tables created later inherit the database default.
     await sql`ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`.execute(db);
   } catch (error) {
     await db.destroy();
+    const cause = error instanceof ExitError && error.cause !== undefined ? error.cause : error;
     throw new ExitError(
       'DATA_STORE_UNAVAILABLE',
-      `Cannot connect to MySQL at ${redactDatabaseUrl(url)}: ${(error as Error).message}. ` +
+      `Cannot connect to MySQL at ${location}: ${(cause as Error).message}. ` +
         'Check that the server is running and EXIT_DATABASE_URL is right.',
-      {},
-      { cause: error },
+      { store: location, cause: (cause as { code?: unknown }).code ?? null },
+      { cause },
     );
   }
-  return { db, backend: 'mysql', location: redactDatabaseUrl(url), close: () => db.destroy() };
+  return { db, backend: 'mysql', location, close: () => db.destroy() };
 }
 
 /**

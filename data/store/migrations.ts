@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { initialSchema } from './migrations/001-initial-schema.js';
 import { botThreads } from './migrations/002-bot-threads.js';
 import { importCheckpoints } from './migrations/003-import-checkpoints.js';
+import { dataVersion } from './migrations/004-data-version.js';
 
 /**
  * Schema migrations, written with Kysely's schema builder so the same code creates the SQLite and
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-001-initial-schema': initialSchema,
   '2026-12-05-002-bot-threads': botThreads,
   '2026-12-06-003-import-checkpoints': importCheckpoints,
+  '2026-12-07-004-data-version': dataVersion,
 };
 class InlineMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

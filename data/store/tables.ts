@@ -224,6 +224,13 @@ export interface BotThreadsTable {
   updated_at: string;
 }
 
+/** One row (id 1) whose version the importer increments with every data change (data-version.ts). */
+export interface DataVersionTable {
+  id: number;
+  version: Num;
+  changed_at: string;
+}
+
 export interface Database {
   companies: CompaniesTable;
   company_names: CompanyNamesTable;
@@ -241,6 +248,7 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_checkpoints: ImportCheckpointsTable;
   bot_threads: BotThreadsTable;
+  data_version: DataVersionTable;
 }
 
 export type Company = Selectable<CompaniesTable>;

@@ -13,7 +13,8 @@ export interface Embedder {
   /**
    * Embeds each text as an L2-normalised vector of length `dimension`. A text with no known feature
    * (empty, or made only of words and characters the model never saw) gets an all-zero vector, which
-   * has no direction and so no meaningful cosine similarity to anything.
+   * has no direction and so no meaningful cosine similarity to anything. An embedder that runs a
+   * model asynchronously (onnxruntime-node) returns a Promise, so callers `await` the result.
    */
-  embed(texts: readonly string[]): Float32Array[];
+  embed(texts: readonly string[]): Float32Array[] | Promise<Float32Array[]>;
 }

@@ -19,7 +19,13 @@ export interface FilterInput {
   topK: number;
 }
 
+/**
+ * Counts of the candidates the filters examined and dropped. The walk over the ranked candidates stops at
+ * the K-th partner, so candidates after it are neither examined nor counted. When fewer than K
+ * partners pass, every candidate was examined and the counts cover all of them.
+ */
 export interface FilterCounts {
+  /** Ranked candidates examined, up to and including the K-th partner. */
   candidates: number;
   droppedBySector: number;
   droppedNoValuation: number;
@@ -31,34 +37,55 @@ export interface FilterOutput {
   counts: FilterCounts;
 }
 
+export function emptyCounts(): FilterCounts {
+  return { candidates: 0, droppedBySector: 0, droppedNoValuation: 0, droppedBelowRequester: 0 };
+}
+
+export type FilterSettings = Pick<FilterInput, 'sector' | 'requesterValue' | 'valuationFilter'>;
+
+/** True when the company passes the sector filter, the only filter that needs no valuation. */
+export function inSector(company: Company, sector: Sector | undefined): boolean {
+  return !sector || company.sector === sector.code;
+}
+
+/**
+ * Applies the filters to one examined candidate, counting it, and returns whether it is kept. The
+ * valuation is read only when the candidate is in the sector and the valuation filter is on.
+ */
+export function examineCandidate(
+  company: Company,
+  valuation: () => Valuation | null,
+  settings: FilterSettings,
+  counts: FilterCounts,
+): boolean {
+  counts.candidates += 1;
+  if (!inSector(company, settings.sector)) {
+    counts.droppedBySector += 1;
+    return false;
+  }
+  if (!settings.valuationFilter) return true;
+  const value = valuation();
+  if (!value) {
+    counts.droppedNoValuation += 1;
+    return false;
+  }
+  if (settings.requesterValue !== null && value.value < settings.requesterValue) {
+    counts.droppedBelowRequester += 1;
+    return false;
+  }
+  return true;
+}
+
+/** Filters candidates whose valuations are all known. Candidates without a company row are skipped. */
 export function filterPartners(input: FilterInput): FilterOutput {
-  const counts: FilterCounts = {
-    candidates: input.ranked.length,
-    droppedBySector: 0,
-    droppedNoValuation: 0,
-    droppedBelowRequester: 0,
-  };
+  const counts = emptyCounts();
   const kept: CompanyHits[] = [];
   for (const group of input.ranked) {
+    if (kept.length >= input.topK) break;
     const company = input.companies.get(group.companyId);
     if (!company) continue;
-    if (input.sector && company.sector !== input.sector.code) {
-      counts.droppedBySector += 1;
-      continue;
-    }
-    if (input.valuationFilter) {
-      const valuation = input.valuations.get(group.companyId) ?? null;
-      if (!valuation) {
-        counts.droppedNoValuation += 1;
-        continue;
-      }
-      if (input.requesterValue !== null && valuation.value < input.requesterValue) {
-        counts.droppedBelowRequester += 1;
-        continue;
-      }
-    }
-    kept.push(group);
-    if (kept.length >= input.topK) break;
+    if (examineCandidate(company, () => input.valuations.get(group.companyId) ?? null, input, counts))
+      kept.push(group);
   }
   return { kept, counts };
 }

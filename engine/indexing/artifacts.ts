@@ -18,7 +18,8 @@ export interface IndexManifest {
   /** The embedding space every vector in this folder lives in. */
   spaceId: string;
   dimension: number;
-  embedder: { id: string; version: string };
+  /** `pooling` is set for an ONNX encoder ('onnx-encoder'), whose files are in EMBEDDER_DIR. */
+  embedder: { id: string; version: string; pooling?: 'mean' | 'cls' };
   summarizer: { id: string };
   patents: { count: number };
   profiles: { count: number };

@@ -24,6 +24,8 @@ export interface BuildKey {
   excludedHash: string;
   /** The reused embedder folder, or '' when the build fits its own. */
   embedderDir: string;
+  /** The chosen embedder and summariser (EmbedderChoice and SummarizerChoice as JSON). */
+  textModels: string;
 }
 
 export type BuildStage = 'summarise' | 'fit' | 'embed' | 'profiles';

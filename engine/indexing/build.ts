@@ -4,10 +4,11 @@ import type { Logger } from '../../core/logger.js';
 import { companiesWithProfileText } from '../../data/store/company-queries.js';
 import type { Store } from '../../data/store/connect.js';
 import { countPatents, patentBatch } from '../../data/store/patent-queries.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { OnnxEncoderEmbedder } from '../embed/onnx-encoder.js';
 import { TfidfSvdEmbedder } from '../embed/tfidf-svd.js';
 import { profileText } from '../represent/profile-text.js';
 import { VectorIndex } from '../retrieve/vector-index.js';
-import { ExtractiveSummarizer } from '../summarize/extractive.js';
 import {
   EMBEDDER_DIR,
   type IndexManifest,
@@ -28,6 +29,13 @@ import {
   writeBuildState,
 } from './build-state.js';
 import { BATCH, collectFitCorpus, countPatentsThrough, maxPatentId, summarizePatents } from './corpus.js';
+import {
+  type EmbedderChoice,
+  installOnnxEmbedder,
+  ONNX_ENCODER_ID,
+  openSummarizer,
+  type SummarizerChoice,
+} from './text-models.js';
 
 export interface BuildOptions {
   dataDir: string;
@@ -56,6 +64,10 @@ export interface BuildOptions {
    * existing embedding space and models trained in that space (SASRec) apply to it.
    */
   embedderDir?: string;
+  /** Default: a TF-IDF/SVD embedder fitted on the corpus. An ONNX encoder is copied into the index. */
+  embedder?: EmbedderChoice;
+  /** Default: the extractive summariser. */
+  summarizer?: SummarizerChoice;
 }
 
 const DEFAULT_CHECKPOINT_MS = 120_000;
@@ -79,7 +91,7 @@ function openStaging(target: string, key: BuildKey, logger: Logger): { staging: 
 }
 
 /** Loads the patent index saved at the last checkpoint, or null when there is none or it is unreadable. */
-function loadPartialIndex(staging: string, embedder: TfidfSvdEmbedder, logger: Logger): VectorIndex | null {
+function loadPartialIndex(staging: string, embedder: Embedder, logger: Logger): VectorIndex | null {
   try {
     return VectorIndex.load(staging, PATENT_INDEX_NAME, {
       expectedSpaceId: embedder.spaceId,
@@ -113,11 +125,15 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
     maxPatentId: await maxPatentId(store),
     excludedHash: hashIds(excluded),
     embedderDir: options.embedderDir ?? '',
+    textModels: JSON.stringify([
+      options.embedder ?? { kind: 'tfidf-svd' },
+      options.summarizer ?? { kind: 'extractive' },
+    ]),
   };
   const { staging, state } = openStaging(target, key, logger);
   const save = () => writeBuildState(staging, state);
 
-  const summarizer = new ExtractiveSummarizer();
+  const summarizer = await openSummarizer(options.summarizer);
   if (state.stage === 'summarise') {
     const summarized = await summarizePatents(store, summarizer, {
       force: key.summarize === 'all',
@@ -133,10 +149,26 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
     save();
   }
 
-  let embedder: TfidfSvdEmbedder;
-  if (state.stage === 'fit' && options.embedderDir) {
-    embedder = TfidfSvdEmbedder.load(options.embedderDir);
-    embedder.save(join(staging, EMBEDDER_DIR));
+  const onnxChoice = options.embedder?.kind === 'onnx' ? options.embedder : null;
+  let embedder: Embedder;
+  if (onnxChoice) {
+    if (options.embedderDir) {
+      throw new Error(
+        'An index build takes either an ONNX embedder or a saved TF-IDF embedder folder, not both.',
+      );
+    }
+    // The model is copied again on a resumed build: it is small, and the copy is what the index keeps.
+    embedder = await installOnnxEmbedder(onnxChoice, join(staging, EMBEDDER_DIR));
+    if (state.stage === 'fit') {
+      logger.info({ spaceId: embedder.spaceId, from: onnxChoice.dir }, 'Using an ONNX encoder');
+      state.stage = 'embed';
+      state.embeddedThroughId = 0;
+      save();
+    }
+  } else if (state.stage === 'fit' && options.embedderDir) {
+    const reused = TfidfSvdEmbedder.load(options.embedderDir);
+    reused.save(join(staging, EMBEDDER_DIR));
+    embedder = reused;
     logger.info({ spaceId: embedder.spaceId, from: options.embedderDir }, 'Reusing a fitted embedder');
     state.stage = 'embed';
     state.embeddedThroughId = 0;
@@ -150,13 +182,14 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
         'The store has no patents and no company profiles to index. Import data first with `exitbot import <folder>`.',
       );
     }
-    embedder = TfidfSvdEmbedder.fit(corpus, {
+    const fitted = TfidfSvdEmbedder.fit(corpus, {
       dimension: options.dimension,
       maxFeatures: 40_000,
       minDocFreq: 2,
       seed: key.seed,
     });
-    embedder.save(join(staging, EMBEDDER_DIR));
+    fitted.save(join(staging, EMBEDDER_DIR));
+    embedder = fitted;
     logger.info(
       { spaceId: embedder.spaceId, dimension: embedder.dimension, fitDocuments: corpus.length },
       'Fitted embedder',
@@ -203,7 +236,7 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
       .filter((item) => item.text);
     profiles.addBatch(
       keep.map((item) => item.id),
-      embedder.embed(keep.map((item) => item.text)),
+      await embedder.embed(keep.map((item) => item.text)),
     );
     progress('embed profiles', profiles.size, profiles.size);
   }
@@ -214,7 +247,9 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
     builtAt: new Date().toISOString(),
     spaceId: embedder.spaceId,
     dimension: embedder.dimension,
-    embedder: { id: 'tfidf-svd', version: embedder.spaceId },
+    embedder: onnxChoice
+      ? { id: ONNX_ENCODER_ID, version: embedder.spaceId, pooling: (embedder as OnnxEncoderEmbedder).pooling }
+      : { id: 'tfidf-svd', version: embedder.spaceId },
     summarizer: { id: summarizer.id },
     patents: { count: patents.size },
     profiles: { count: profiles.size },
@@ -235,7 +270,7 @@ export async function buildIndex(store: Store, options: BuildOptions): Promise<I
 async function embedPatents(
   store: Store,
   work: {
-    embedder: TfidfSvdEmbedder;
+    embedder: Embedder;
     patents: VectorIndex;
     state: BuildState;
     staging: string;
@@ -258,7 +293,7 @@ async function embedPatents(
     if (indexed.length > 0) {
       patents.addBatch(
         indexed.map((patent) => patent.id),
-        embedder.embed(indexed.map(patentText)),
+        await embedder.embed(indexed.map(patentText)),
       );
     }
     done += batch.length;

@@ -32,9 +32,11 @@ export async function summarizePatents(
     const batch = await patentBatch(store.db, afterId, BATCH);
     if (batch.length === 0) break;
     afterId = (batch[batch.length - 1] as { id: number }).id;
-    const updates = batch
-      .filter((patent) => options.force || patent.summary === null)
-      .map((patent) => ({ id: patent.id, summary: summarizer.summarize(patent.abstract ?? '') }));
+    const updates: { id: number; summary: string }[] = [];
+    for (const patent of batch) {
+      if (!options.force && patent.summary !== null) continue;
+      updates.push({ id: patent.id, summary: await summarizer.summarize(patent.abstract ?? '') });
+    }
     if (updates.length > 0) {
       await store.db.transaction().execute(async (trx) => {
         for (const update of updates) {

@@ -1,15 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Logger } from '../../core/logger.js';
 import { getCompanies } from '../../data/store/company-queries.js';
 import type { Store } from '../../data/store/connect.js';
 import { patentsWithIds } from '../../data/store/patent-queries.js';
-import { TfidfSvdEmbedder } from '../embed/tfidf-svd.js';
 import { profileText } from '../represent/profile-text.js';
 import { VectorIndex } from '../retrieve/vector-index.js';
-import { ExtractiveSummarizer } from '../summarize/extractive.js';
 import {
-  EMBEDDER_DIR,
   indexDir,
   manifestPath,
   PATENT_INDEX_NAME,
@@ -17,6 +13,7 @@ import {
   patentText,
   readManifest,
 } from './artifacts.js';
+import { loadIndexEmbedder, openSummarizer, type SummarizerChoice } from './text-models.js';
 
 export interface UpdateResult {
   /** False when no index exists yet; the caller tells the user to run `exitbot index build`. */
@@ -32,22 +29,30 @@ export interface UpdateResult {
  */
 export async function updateIndex(
   store: Store,
-  options: { dataDir: string; patentIds: readonly number[]; companyIds: readonly number[]; logger: Logger },
+  options: {
+    dataDir: string;
+    patentIds: readonly number[];
+    companyIds: readonly number[];
+    logger: Logger;
+    /** Summariser of the new patents; default extractive. */
+    summarizer?: SummarizerChoice;
+  },
 ): Promise<UpdateResult> {
   const dir = indexDir(options.dataDir);
   if (!existsSync(manifestPath(dir))) return { updated: false, patentsAdded: 0, profilesAdded: 0 };
   const manifest = readManifest(dir);
-  const embedder = TfidfSvdEmbedder.load(join(dir, EMBEDDER_DIR));
+  const embedder = await loadIndexEmbedder(dir, manifest);
   const expected = { expectedSpaceId: manifest.spaceId, expectedDimension: manifest.dimension };
   const patents = VectorIndex.load(dir, PATENT_INDEX_NAME, expected);
   const profiles = VectorIndex.load(dir, PROFILE_INDEX_NAME, expected);
-  const summarizer = new ExtractiveSummarizer();
+  const summarizer = await openSummarizer(options.summarizer);
 
   let patentsAdded = 0;
   const rows = await patentsWithIds(store.db, options.patentIds);
   for (let start = 0; start < rows.length; start += 1000) {
     const batch = rows.slice(start, start + 1000);
-    const summaries = batch.map((patent) => summarizer.summarize(patent.abstract ?? ''));
+    const summaries: string[] = [];
+    for (const patent of batch) summaries.push(await summarizer.summarize(patent.abstract ?? ''));
     await store.db.transaction().execute(async (trx) => {
       for (const [i, patent] of batch.entries()) {
         await trx
@@ -57,7 +62,7 @@ export async function updateIndex(
           .execute();
       }
     });
-    const vectors = embedder.embed(
+    const vectors = await embedder.embed(
       batch.map((patent, i) => patentText({ title: patent.title, summary: summaries[i] ?? null })),
     );
     patents.addBatch(
@@ -75,7 +80,7 @@ export async function updateIndex(
   if (withText.length > 0) {
     profiles.addBatch(
       withText.map((item) => item.id),
-      embedder.embed(withText.map((item) => item.text)),
+      await embedder.embed(withText.map((item) => item.text)),
     );
     profilesAdded = withText.length;
   }

@@ -41,9 +41,9 @@ export async function representRequester(
   }
   const text = profileText(company);
   if (text) {
-    const [vector] = context.embedder.embed([text]);
+    const [vector] = await context.embedder.embed([text]);
     return { kind: 'profile', sequence: [vector as Float32Array], patents: [], patentCount: patents.length };
   }
-  const [vector] = context.embedder.embed([company.name]);
+  const [vector] = await context.embedder.embed([company.name]);
   return { kind: 'name', sequence: [vector as Float32Array], patents: [], patentCount: patents.length };
 }

@@ -5,6 +5,9 @@
 export interface Summarizer {
   /** Identifier of the method and its version, stored next to every summary it produced. */
   readonly id: string;
-  /** Returns the summary of `text`, or '' for empty input. */
-  summarize(text: string): string;
+  /**
+   * Returns the summary of `text`, or '' for empty input. A summariser that runs a model
+   * asynchronously (onnxruntime-node) returns a Promise, so callers `await` the result.
+   */
+  summarize(text: string): string | Promise<string>;
 }

@@ -35,6 +35,11 @@ export interface ComparablePool {
   revenueOf(companyId: number): number | undefined;
   /** Representation vectors, filled lazily and shared by every search of one valuation model. */
   representations: Map<number, { vector: Float32Array; kind: 'clusteroid_patent' | 'profile' } | null>;
+  /**
+   * Pool companies that own a patent, read from the same applicant rows as `patentIdsOf`. Without
+   * it, each search looks the owners of its patent hits up in the store.
+   */
+  poolOwnersOf?(patentId: number): readonly number[];
 }
 
 export type Representation = 'clusteroid_patent' | 'profile' | 'profile_text' | 'none';
@@ -183,7 +188,7 @@ export async function findComparables(input: {
   let representation: Representation = query?.kind ?? 'none';
   if (!query) {
     const text = profileText(target);
-    const [vector] = text ? spaces.embedder.embed([text]) : [];
+    const [vector] = text ? await spaces.embedder.embed([text]) : [];
     if (vector && dot(vector, vector) > 0.5) {
       query = { vector, kind: 'profile', patentId: null };
       representation = 'profile_text';
@@ -201,11 +206,15 @@ export async function findComparables(input: {
     if (pool.companies.has(hit.label)) candidateIds.add(hit.label);
   }
   const patentHits = spaces.patentIndex.search(query.vector, candidateCount);
-  for (const owner of await ownersOfPatents(
-    db,
-    patentHits.map((hit) => hit.label),
-  )) {
-    if (pool.companies.has(owner.companyId)) candidateIds.add(owner.companyId);
+  if (pool.poolOwnersOf) {
+    for (const hit of patentHits) for (const owner of pool.poolOwnersOf(hit.label)) candidateIds.add(owner);
+  } else {
+    for (const owner of await ownersOfPatents(
+      db,
+      patentHits.map((hit) => hit.label),
+    )) {
+      if (pool.companies.has(owner.companyId)) candidateIds.add(owner.companyId);
+    }
   }
   candidateIds.delete(target.id);
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { latestMarketCaps } from '../../data/store/market-queries.js';
 import type { Company, Database } from '../../data/store/tables.js';
 import { patentIdsByCompany } from '../../data/store/valuation-queries.js';
+import type { Deadline } from '../deadline.js';
 import type { Valuation } from '../types.js';
 import { appraiseCompany, loadHistories } from './appraise-company.js';
 import { MARKET_CAP_SOURCE_PREFERENCE } from './market-cap-sources.js';
@@ -16,12 +17,14 @@ export { MARKET_CAP_SOURCE_PREFERENCE };
  * capitalisation. With a valuation context, an unlisted company with financial statements gets the
  * ensemble value (regression and DCF), or the sector multiple when no ensemble method has a value.
  * This is the choice `valueCompany` makes. Other companies get null, and callers tell the user.
+ * A deadline is checked before each unlisted company is appraised, the slow step at scale.
  */
 export async function valueCompanies(
   db: Kysely<Database>,
   companies: readonly Company[],
   context?: ValuationContext,
   options: Partial<ValuationOptions> = {},
+  deadline: Deadline | null = null,
 ): Promise<Map<number, Valuation | null>> {
   const listedIds = companies.filter((company) => company.listed).map((company) => company.id);
   const caps = await latestMarketCaps(db, listedIds, MARKET_CAP_SOURCE_PREFERENCE);
@@ -47,6 +50,7 @@ export async function valueCompanies(
       companies.filter((company) => !company.listed),
       result,
       options,
+      deadline,
     );
   return result;
 }
@@ -61,6 +65,7 @@ async function valueUnlisted(
   companies: readonly Company[],
   result: Map<number, Valuation | null>,
   options: Partial<ValuationOptions>,
+  deadline: Deadline | null,
 ): Promise<void> {
   if (companies.length === 0) return;
   const { db } = context.store;
@@ -79,6 +84,7 @@ async function valueUnlisted(
     withStatements.map((company) => company.id),
   );
   for (const company of withStatements) {
+    deadline?.check('value');
     const appraised = await appraiseCompany({
       db,
       spaces: model.spaces,

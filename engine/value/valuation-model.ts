@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../../core/logger.js';
+import { readDataVersion } from '../../data/store/data-version.js';
 import type { Company, Database } from '../../data/store/tables.js';
 import type { FittedParts } from './appraise.js';
 import { appraiseCompany } from './appraise-company.js';
@@ -73,6 +74,30 @@ function evToEbitdaMedians(rows: readonly ListedCompanyData[]): FittedParts['evT
   return { bySector, market: all.length > 0 ? { median: median(all), companies: all.length } : null };
 }
 
+/**
+ * Maps each patent of a pool company to the pool companies that own it, built on first use. It
+ * replaces a store query per comparables search.
+ */
+function poolOwnerLookup(
+  pool: ReadonlyMap<number, Company>,
+  listed: ReadonlyMap<number, ListedCompanyData>,
+): (patentId: number) => readonly number[] {
+  let owners: Map<number, number[]> | undefined;
+  return (patentId) => {
+    if (!owners) {
+      owners = new Map();
+      for (const companyId of pool.keys()) {
+        for (const id of listed.get(companyId)?.patentIds ?? []) {
+          const list = owners.get(id);
+          if (list) list.push(companyId);
+          else owners.set(id, [companyId]);
+        }
+      }
+    }
+    return owners.get(patentId) ?? [];
+  };
+}
+
 /** Fits the model. Spaces are the engine's vector indexes; without them comparables come from sectors. */
 export async function buildValuationModel(
   db: Kysely<Database>,
@@ -141,6 +166,7 @@ export async function buildValuationModel(
       return years[years.length - 1]?.items.revenue;
     },
     representations: new Map(),
+    poolOwnersOf: poolOwnerLookup(eligible, listed),
   };
 
   const ensembleSamples: EnsembleSample[] = [];
@@ -187,7 +213,8 @@ export async function buildValuationModel(
   return model;
 }
 
-const models = new WeakMap<object, Map<string, Promise<ValuationModel>>>();
+/** Fitted models per store, with the data version they were fitted at. */
+const models = new WeakMap<object, { dataVersion: number; byKey: Map<string, Promise<ValuationModel>> }>();
 const spaceIds = new WeakMap<object, number>();
 let nextSpaceId = 1;
 
@@ -203,23 +230,30 @@ function spacesKey(spaces: VectorSpaces | undefined): string {
 }
 
 /**
- * Returns the cached model for a store and options, building it on first use. A failed build is
- * dropped from the cache so the next call retries. Call `clearValuationModels` after an import.
+ * Returns the cached model for a store and options, building it on first use. Each call reads the
+ * store's data version (one small query), and a new version drops the store's models, so the first
+ * call after an import fits the model again. A failed build is dropped from the cache so the next
+ * call retries.
  */
-export function getValuationModel(
+export async function getValuationModel(
   db: Kysely<Database>,
   spaces: VectorSpaces | undefined,
   options: ValuationOptions,
   logger?: Logger,
 ): Promise<ValuationModel> {
-  const perStore = models.get(db) ?? new Map<string, Promise<ValuationModel>>();
-  models.set(db, perStore);
+  const dataVersion = await readDataVersion(db);
+  let perStore = models.get(db);
+  if (!perStore || perStore.dataVersion !== dataVersion) {
+    perStore = { dataVersion, byKey: new Map() };
+    models.set(db, perStore);
+  }
+  const { byKey } = perStore;
   const key = `${spacesKey(spaces)}:${modelKey(options)}`;
-  let pending = perStore.get(key);
+  let pending = byKey.get(key);
   if (!pending) {
     pending = buildValuationModel(db, spaces, options, logger);
-    perStore.set(key, pending);
-    pending.catch(() => perStore.delete(key));
+    byKey.set(key, pending);
+    pending.catch(() => byKey.delete(key));
   }
   return pending;
 }

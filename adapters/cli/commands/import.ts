@@ -17,41 +17,49 @@ export function registerImport(program: Command): void {
     .argument('<path>', 'a folder (walked recursively) or a single CSV file')
     .option('-f, --format <format>', 'report format: text or json', 'text')
     .option('--no-index-update', 'do not add new patents and profiles to an existing search index')
-    .action(async (path: string, options: { format: string; indexUpdate: boolean }) => {
-      const format = parseFormat(options.format);
-      const target = resolve(path);
-      if (!existsSync(target))
-        throw new ExitError(
-          'INVALID_INPUT',
-          `Nothing to import: ${quoteValue(target, 300)} does not exist. Give a CSV file or a folder of them.`,
-        );
-      await withRuntime(async ({ config, logger, store }) => {
-        const progress = new StageProgress();
-        const report = await importPath(store, target, {
-          logger,
-          onProgress: ({ file, rowsDone, rowsTotal }) => progress.update(file, rowsDone, rowsTotal ?? 0),
-        });
-        progress.stop();
-        let indexNote = '';
-        if (options.indexUpdate) {
-          const update = await updateIndex(store, {
-            dataDir: config.dataDir,
-            patentIds: report.newOrChangedPatentIds,
-            companyIds: report.changedProfileCompanyIds,
-            logger,
-          });
-          indexNote = update.updated
-            ? `Search index updated: ${update.patentsAdded} patents and ${update.profilesAdded} company profiles added.`
-            : 'No search index yet: run `exitbot index build` to make the data searchable.';
-        }
-        if (format === 'json') writeJson({ ...report, index: indexNote });
-        else process.stdout.write(`${formatImportReport(report)}\n${indexNote}\n`);
-        if (report.files.some((file) => file.status === 'failed')) {
+    .option(
+      '--skip-imported',
+      'skip files whose content (sha256) and format were already imported, for example to continue an interrupted import',
+    )
+    .action(
+      async (path: string, options: { format: string; indexUpdate: boolean; skipImported?: boolean }) => {
+        const format = parseFormat(options.format);
+        const target = resolve(path);
+        if (!existsSync(target))
           throw new ExitError(
-            'IMPORT_FAILED',
-            'Some files failed to import and were rolled back; see the report above.',
+            'INVALID_INPUT',
+            `Nothing to import: ${quoteValue(target, 300)} does not exist. Give a CSV file or a folder of them.`,
           );
-        }
-      });
-    });
+        await withRuntime(async ({ config, logger, store }) => {
+          const progress = new StageProgress();
+          const report = await importPath(store, target, {
+            logger,
+            skipImported: options.skipImported === true,
+            onProgress: ({ file, rowsDone, rowsTotal }) => progress.update(file, rowsDone, rowsTotal ?? 0),
+          });
+          progress.stop();
+          let indexNote = '';
+          if (options.indexUpdate) {
+            const update = await updateIndex(store, {
+              dataDir: config.dataDir,
+              patentIds: report.newOrChangedPatentIds,
+              companyIds: report.changedProfileCompanyIds,
+              summarizer: config.summarizer,
+              logger,
+            });
+            indexNote = update.updated
+              ? `Search index updated: ${update.patentsAdded} patents and ${update.profilesAdded} company profiles added.`
+              : 'No search index yet: run `exitbot index build` to make the data searchable.';
+          }
+          if (format === 'json') writeJson({ ...report, index: indexNote });
+          else process.stdout.write(`${formatImportReport(report)}\n${indexNote}\n`);
+          if (report.files.some((file) => file.status === 'failed')) {
+            throw new ExitError(
+              'IMPORT_FAILED',
+              'Some files failed to import and were rolled back; see the report above.',
+            );
+          }
+        });
+      },
+    );
 }

@@ -16,6 +16,8 @@ export function registerIndex(program: Command): void {
           const manifest = await buildIndex(store, {
             dataDir: config.dataDir,
             dimension: config.embedDim,
+            embedder: config.embedder,
+            summarizer: config.summarizer,
             logger,
             onProgress: (stage, done, total) => progress.update(stage, done, total),
           });

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationContext } from '../../../bot/exit-bot.js';
-import { rateLimitedReply } from '../../../bot/messages.js';
+import { errorReply, notEnabledReply, rateLimitedReply } from '../../../bot/messages.js';
 import { simpleReply } from '../../../bot/reply.js';
+import { RESTARTING_TEXT } from '../../../bot/shutdown-drain.js';
 import type { Logger } from '../../../core/logger.js';
 import { noticeMessage, renderDiscordMessages } from '../embeds.js';
 import { discordErrorCode, isStaleInteraction } from '../errors.js';
 import type { Invocation } from '../invocation.js';
 import type { InteractionResponder } from '../responder.js';
-import { type DiscordHandlerContext, discordThread } from './context.js';
+import { type DiscordHandlerContext, discordThread, takeSearch } from './context.js';
 import { respondWith, runDiscordSearch } from './search.js';
 
 const NOT_A_RESULT_THREAD =
@@ -34,10 +35,13 @@ async function exitCommand(
     logger.info({ reply: plan.reply.tone }, 'Command replied to without a search');
     return;
   }
-  const wait = context.searchLimiter.take(invocation.userId);
-  if (wait > 0) {
-    await replyRateLimited(responder, wait);
-    logger.info({ retryAfterSeconds: wait }, 'Command rate-limited');
+  const limited = takeSearch(context, invocation.guildId, invocation.userId);
+  if (limited) {
+    await responder.reply(noticeMessage(limited.reply.title, 'error'), true);
+    logger.info(
+      { retryAfterSeconds: limited.retryAfterSeconds, limit: limited.limit },
+      'Command rate-limited',
+    );
     return;
   }
   await responder.defer(false);
@@ -54,7 +58,15 @@ async function askCommand(
   responder: InteractionResponder,
   conversation: ConversationContext,
 ): Promise<void> {
-  if (!(await context.bot.isResultThread(conversation.thread))) {
+  let resultThread: boolean;
+  try {
+    resultThread = await context.bot.isResultThread(conversation.thread);
+  } catch (error) {
+    conversation.logger.error({ err: error }, 'Looking up the thread failed');
+    await responder.reply(noticeMessage(errorReply(error, conversation.requestId).title, 'error'), true);
+    return;
+  }
+  if (!resultThread) {
     await responder.reply(noticeMessage(NOT_A_RESULT_THREAD, 'error'), true);
     return;
   }
@@ -81,11 +93,22 @@ async function buttonPress(
   logger: Logger,
 ): Promise<void> {
   const { kind, anchor, value } = invocation.target;
-  const limiter = kind === 'pick' ? context.searchLimiter : context.followUpLimiter;
-  const wait = limiter.take(invocation.userId);
-  if (wait > 0) {
-    await replyRateLimited(responder, wait);
-    return;
+  if (kind === 'pick') {
+    const limited = takeSearch(context, invocation.guildId, invocation.userId);
+    if (limited) {
+      await responder.reply(noticeMessage(limited.reply.title, 'error'), true);
+      logger.info(
+        { retryAfterSeconds: limited.retryAfterSeconds, limit: limited.limit },
+        'Pick rate-limited',
+      );
+      return;
+    }
+  } else {
+    const wait = context.followUpLimiter.take(invocation.userId);
+    if (wait > 0) {
+      await replyRateLimited(responder, wait);
+      return;
+    }
   }
   if (kind === 'pick') {
     const plan = context.bot.planCommand(value);
@@ -106,12 +129,45 @@ async function buttonPress(
   await respondWith(responder, renderDiscordMessages(reply, anchor));
 }
 
+function allowed(context: DiscordHandlerContext, invocation: Invocation, logger: Logger): boolean {
+  let kind: 'command' | 'follow-up' | 'button' = 'command';
+  if (invocation.kind === 'button') kind = 'button';
+  else if (invocation.kind === 'ask') kind = 'follow-up';
+  return context.access.allows(
+    {
+      workspaceId: invocation.guildId,
+      channelId: invocation.parentChannelId ?? invocation.channelId,
+      userId: invocation.userId,
+      kind,
+    },
+    logger,
+  );
+}
+
 /**
  * Handles one interaction from either transport. Every failure is caught and logged with the
  * request id: an expired or already acknowledged interaction (10062, 40060) is logged as a warning,
  * and other failures also get a one-line notice with the reference when the interaction still accepts one.
  */
-export async function handleInvocation(
+/** True for interactions that start a search: `/exit` and the "pick" button after an ambiguous name. */
+function startsSearch(invocation: Invocation): boolean {
+  return invocation.kind === 'exit' || (invocation.kind === 'button' && invocation.target.kind === 'pick');
+}
+
+/**
+ * Answers one interaction, tracked in the context's shutdown drain. While the bot drains before a
+ * restart, interactions that would start a search get RESTARTING_TEXT; `/ask` and result buttons,
+ * answered from stored results, still run.
+ */
+export function handleInvocation(
+  context: DiscordHandlerContext,
+  invocation: Invocation,
+  platformResponder: InteractionResponder,
+): Promise<void> {
+  return context.drain.track(() => answerInvocation(context, invocation, platformResponder));
+}
+
+async function answerInvocation(
   context: DiscordHandlerContext,
   invocation: Invocation,
   platformResponder: InteractionResponder,
@@ -128,6 +184,17 @@ export async function handleInvocation(
     user: invocation.userId,
   });
   try {
+    if (!allowed(context, invocation, logger)) {
+      // Buttons can only sit on EXIT's own messages; a press there after the allow-list changed is ignored.
+      if (invocation.kind !== 'button')
+        await responder.reply(noticeMessage(notEnabledReply().title, 'error'), true);
+      return;
+    }
+    if (context.drain.draining && startsSearch(invocation)) {
+      await responder.reply(noticeMessage(RESTARTING_TEXT), true);
+      logger.info('Search requested while shutting down; asked to retry');
+      return;
+    }
     switch (invocation.kind) {
       case 'exit':
         await exitCommand(context, invocation, responder, requestId, logger);
@@ -162,10 +229,7 @@ export async function handleInvocation(
       return;
     }
     logger.error({ err: error, discordCode }, 'Handling the interaction failed');
-    const notice = noticeMessage(
-      `Something went wrong inside EXIT. Please try again (reference ${requestId}).`,
-      'error',
-    );
+    const notice = noticeMessage(errorReply(error, requestId).title, 'error');
     await responder
       .edit(notice)
       .catch((editError: unknown) =>

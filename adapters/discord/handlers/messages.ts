@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rateLimitedReply } from '../../../bot/messages.js';
+import { errorReply, rateLimitedReply } from '../../../bot/messages.js';
 import { noticeMessage, renderDiscordMessages } from '../embeds.js';
 import { discordErrorCode } from '../errors.js';
 import { ASK_NOTICE, type DiscordHandlerContext, discordThread } from './context.js';
@@ -16,6 +16,10 @@ export interface ThreadMessage {
   /** Empty without the Message Content intent, except in messages that mention the bot. */
   content: string;
   attachmentCount: number;
+  /** The channel the thread belongs to; allow-lists match on it. */
+  parentChannelId: string | null;
+  /** True when the bot opened the thread, so it is a result thread even when the store is unavailable. */
+  threadOwnedByBot: boolean;
 }
 
 /** User mentions (`<@123>`, `<@!123>`), removed so "@EXIT details 2" reads as "details 2". */
@@ -26,14 +30,13 @@ const USER_MENTION = /<@!?\d+>/g;
  * Content intent its content arrives empty, and the bot posts a notice once per thread pointing
  * to `/ask`.
  */
-export async function handleThreadMessage(
-  context: DiscordHandlerContext,
-  message: ThreadMessage,
-): Promise<void> {
+export function handleThreadMessage(context: DiscordHandlerContext, message: ThreadMessage): Promise<void> {
+  return context.drain.track(() => answerThreadMessage(context, message));
+}
+
+async function answerThreadMessage(context: DiscordHandlerContext, message: ThreadMessage): Promise<void> {
   if (message.automated) return;
   const thread = discordThread(message.guildId, message.channelId);
-  // Most thread messages in a server are not about EXIT; they stop here, mostly without a database read.
-  if (!(await context.bot.isResultThread(thread))) return;
   const requestId = randomUUID();
   const logger = context.logger.child({
     requestId,
@@ -43,7 +46,35 @@ export async function handleThreadMessage(
     thread: message.channelId,
     user: message.authorId,
   });
+  // Checked only for messages in EXIT's threads, so the log counts follow-ups, not every thread reply.
+  const allowed = () =>
+    context.access.allows(
+      {
+        workspaceId: message.guildId,
+        channelId: message.parentChannelId ?? message.channelId,
+        userId: message.authorId,
+        kind: 'follow-up',
+      },
+      logger,
+    );
   try {
+    let resultThread: boolean;
+    try {
+      resultThread = await context.bot.isResultThread(thread);
+    } catch (error) {
+      // Without the store EXIT cannot tell its result threads apart, so it replies only in threads
+      // it opened itself, and ignores all others.
+      logger.error({ err: error, answered: message.threadOwnedByBot }, 'Looking up the thread failed');
+      if (message.threadOwnedByBot && allowed() && context.followUpLimiter.take(message.authorId) === 0)
+        await context.channels.post(
+          message.channelId,
+          noticeMessage(errorReply(error, requestId).title, 'error'),
+          message.id,
+        );
+      return;
+    }
+    // Most thread messages in a server are not about EXIT; they stop here, mostly without a database read.
+    if (!resultThread || !allowed()) return;
     const text = message.content.replace(USER_MENTION, ' ').trim();
     if (!text) {
       if (

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { rateLimitedReply } from '../../../bot/messages.js';
 import { ACTION_PREFIX } from '../blocks.js';
 import { postReply, slackErrorCode } from '../post.js';
-import { type SlackHandlerContext, userKey } from './context.js';
+import { followUpLimit, type SlackHandlerContext, takeSearch } from './context.js';
 import { runSlackSearch } from './search.js';
 
 const ACTION_ID = new RegExp(`^${ACTION_PREFIX}(details|patents|valuation|exclude|more|pick)_`);
@@ -36,15 +35,18 @@ export function registerActions(app: App, context: SlackHandlerContext): void {
       logger.warn('Button press without a channel; ignored');
       return;
     }
-    const limiter = kind === 'pick' ? context.searchLimiter : context.followUpLimiter;
-    const wait = limiter.take(userKey(body.team?.id, body.user.id));
-    if (wait > 0) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: rateLimitedReply(wait).title,
-      });
-      logger.info({ retryAfterSeconds: wait }, 'Button press rate-limited');
+    const origin = { workspaceId: body.team?.id ?? null, channelId: channel, userId: body.user.id };
+    if (!context.access.allows({ ...origin, kind: 'button' }, logger)) return;
+    const limited =
+      kind === 'pick'
+        ? takeSearch(context, body.team?.id, body.user.id)
+        : followUpLimit(context, body.team?.id, body.user.id);
+    if (limited) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: limited.reply.title });
+      logger.info(
+        { retryAfterSeconds: limited.retryAfterSeconds, limit: limited.limit },
+        'Button press rate-limited',
+      );
       return;
     }
     if (kind === 'pick') {

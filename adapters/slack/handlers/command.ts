@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
-import { rateLimitedReply } from '../../../bot/messages.js';
+import { notEnabledReply } from '../../../bot/messages.js';
 import { renderSlackMessages } from '../blocks.js';
-import { type SlackHandlerContext, userKey } from './context.js';
+import { type SlackHandlerContext, takeSearch } from './context.js';
 import { runSlackSearch } from './search.js';
 
 /** The slash command's name, as registered in the app manifest. */
@@ -24,6 +24,16 @@ export function registerCommand(app: App, context: SlackHandlerContext): void {
       channel: command.channel_id,
       user: command.user_id,
     });
+    const origin = {
+      workspaceId: command.team_id,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      kind: 'command' as const,
+    };
+    if (!context.access.allows(origin, logger)) {
+      await ack({ response_type: 'ephemeral', text: notEnabledReply().title });
+      return;
+    }
     const plan = context.bot.planCommand(command.text ?? '');
     if (plan.kind === 'reply') {
       const [message] = renderSlackMessages(plan.reply);
@@ -35,10 +45,13 @@ export function registerCommand(app: App, context: SlackHandlerContext): void {
       logger.info({ reply: plan.reply.tone }, 'Command replied to without a search');
       return;
     }
-    const wait = context.searchLimiter.take(userKey(command.team_id, command.user_id));
-    if (wait > 0) {
-      await ack({ response_type: 'ephemeral', text: rateLimitedReply(wait).title });
-      logger.info({ retryAfterSeconds: wait }, 'Command rate-limited');
+    const limited = takeSearch(context, command.team_id, command.user_id);
+    if (limited) {
+      await ack({ response_type: 'ephemeral', text: limited.reply.title });
+      logger.info(
+        { retryAfterSeconds: limited.retryAfterSeconds, limit: limited.limit },
+        'Command rate-limited',
+      );
       return;
     }
     await ack();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
-import { rateLimitedReply } from '../../../bot/messages.js';
+import { errorReply, rateLimitedReply } from '../../../bot/messages.js';
 import { postReply, slackErrorCode } from '../post.js';
 import { type SlackHandlerContext, userKey } from './context.js';
 
@@ -44,11 +44,33 @@ export function registerMessages(app: App, context: SlackHandlerContext): void {
         { retryNum: boltContext.retryNum },
         'Retried delivery of an event not seen before; answering it',
       );
+    const teamId = (body as { team_id?: string }).team_id;
+    // Checked only for messages in EXIT's threads, so the log counts follow-ups, not every thread reply.
+    const allowed = () =>
+      context.access.allows(
+        { workspaceId: teamId ?? null, channelId: event.channel, userId: event.user, kind: 'follow-up' },
+        logger,
+      );
     const thread = { platform: 'slack', channelId: event.channel, threadId: event.thread_ts };
+    let resultThread: boolean;
+    try {
+      resultThread = await context.bot.isResultThread(thread);
+    } catch (error) {
+      // Without the store EXIT cannot tell its result threads apart, so it replies only in threads
+      // whose parent message it posted itself, and ignores all others.
+      const parentUser = (event as { parent_user_id?: string }).parent_user_id;
+      const ours = parentUser !== undefined && parentUser === boltContext.botUserId;
+      logger.error({ err: error, answered: ours }, 'Looking up the thread failed');
+      if (ours && allowed() && context.followUpLimiter.take(userKey(teamId, event.user)) === 0)
+        await postReply(client, event.channel, event.thread_ts, errorReply(error, requestId), logger).catch(
+          (postError: unknown) => logger.warn({ err: postError }, 'Posting the failure notice failed'),
+        );
+      return;
+    }
     // Most thread messages in a channel are not about EXIT; they are dropped before the rate limit.
-    if (!(await context.bot.isResultThread(thread))) return;
+    if (!resultThread || !allowed()) return;
     const text = event.text.replace(MENTION, ' ').trim();
-    const wait = context.followUpLimiter.take(userKey((body as { team_id?: string }).team_id, event.user));
+    const wait = context.followUpLimiter.take(userKey(teamId, event.user));
     if (wait > 0) {
       logger.info({ retryAfterSeconds: wait }, 'Follow-up rate-limited');
       await client.chat

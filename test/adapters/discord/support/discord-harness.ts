@@ -3,6 +3,7 @@ import { createDiscordGatewayBot, type DiscordGatewayBot } from '../../../../ada
 import type { ChartRenderer } from '../../../../bot/chart.js';
 import { InProcessEngineClient, type Recommender } from '../../../../bot/engine-client.js';
 import { ExitBot } from '../../../../bot/exit-bot.js';
+import type { ShutdownDrain } from '../../../../bot/shutdown-drain.js';
 import { ThreadStore } from '../../../../bot/thread-store.js';
 import type { Store } from '../../../../data/store/connect.js';
 import type { LogCapture } from '../../slack/support/slack-harness.js';
@@ -22,6 +23,10 @@ export interface DiscordHarnessOptions {
   rateLimitPerMinute?: number;
   /** The bot token the client logs in with; the fake API accepts only BOT_TOKEN. */
   token?: string;
+  /** Guild limit and allow-lists; unset means 60 per guild and no allow-lists. */
+  access?: { guildRateLimitPerMinute?: number; allowedGuilds?: string[]; allowedChannels?: string[] };
+  /** The shutdown drain the handlers track their work in. */
+  drain?: ShutdownDrain;
 }
 
 export interface DiscordHarness {
@@ -63,10 +68,12 @@ export async function startDiscordHarness(options: DiscordHarnessOptions): Promi
       messageContent: options.messageContent,
       rateLimitPerMinute: options.rateLimitPerMinute ?? 30,
       apiUrl: api.apiUrl,
+      ...options.access,
     },
     bot: buildBot(options),
     logger: options.logs.logger,
     rest: { retries: 0, timeout: 10_000 },
+    ...(options.drain ? { drain: options.drain } : {}),
   });
   const stopFakes = async () => {
     await gateway.stop();

@@ -82,12 +82,15 @@ export interface ButtonPress {
   messageTs: string;
   threadTs?: string;
   responseUrl: string;
+  /** Workspace id; T0001 when absent. */
+  teamId?: string;
 }
 
 export function blockActionBody(press: ButtonPress): string {
+  const teamId = press.teamId ?? 'T0001';
   const payload = {
     type: 'block_actions',
-    user: { id: press.userId, username: press.userId.toLowerCase(), team_id: 'T0001' },
+    user: { id: press.userId, username: press.userId.toLowerCase(), team_id: teamId },
     api_app_id: 'A0001',
     token: 'verification-token-unused',
     container: {
@@ -97,7 +100,7 @@ export function blockActionBody(press: ButtonPress): string {
       is_ephemeral: false,
     },
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
-    team: { id: 'T0001', domain: 'exit-test' },
+    team: { id: teamId, domain: 'exit-test' },
     channel: { id: press.channelId, name: 'deals' },
     message: {
       type: 'message',
@@ -127,12 +130,16 @@ export interface ThreadMessage {
   channelId: string;
   threadTs: string;
   ts: string;
+  /** Workspace id; T0001 when absent. */
+  teamId?: string;
+  /** Author of the thread's parent message, which Slack adds to thread replies. */
+  parentUserId?: string;
 }
 
 export function messageEventBody(message: ThreadMessage): string {
   return JSON.stringify({
     token: 'verification-token-unused',
-    team_id: 'T0001',
+    team_id: message.teamId ?? 'T0001',
     api_app_id: 'A0001',
     type: 'event_callback',
     event_id: message.eventId,
@@ -146,6 +153,7 @@ export function messageEventBody(message: ThreadMessage): string {
       text: message.text,
       ts: message.ts,
       thread_ts: message.threadTs,
+      ...(message.parentUserId ? { parent_user_id: message.parentUserId } : {}),
       event_ts: message.ts,
     },
   });

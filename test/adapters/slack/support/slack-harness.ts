@@ -60,6 +60,8 @@ export interface HarnessOptions {
   charts?: ChartRenderer | null;
   rateLimitPerMinute?: number;
   maxSearches?: number;
+  /** Workspace limit and allow-lists; unset means 60 per workspace and no allow-lists. */
+  access?: { teamRateLimitPerMinute?: number; allowedTeams?: string[]; allowedChannels?: string[] };
 }
 
 /** Starts the real Bolt app on 127.0.0.1 with its Web API client pointed at the fake Slack API. */
@@ -82,6 +84,7 @@ export async function startSlackHarness(
       host: '127.0.0.1',
       port: 0,
       rateLimitPerMinute: options.rateLimitPerMinute ?? 5,
+      ...options.access,
     },
     bot,
     logger: options.logs.logger,
