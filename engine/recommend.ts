@@ -22,7 +22,9 @@ import type {
   Valuation,
 } from './types.js';
 import { formatKrw } from './value/market-cap.js';
+import { valuationModelUsage } from './value/trained-models.js';
 import { valuationCacheOf } from './value/valuation-cache.js';
+import { modelFor, validOptions } from './value/value-company.js';
 
 /**
  * Patent and profile neighbours fetched in the first round; each later round fetches five times
@@ -225,6 +227,7 @@ export async function recommend(
           }
         : {}),
     },
+    ...(await valuationModels(context)),
   ];
   context.logger.debug(
     { company: company.id, partners: partners.length, timings },
@@ -310,4 +313,18 @@ function explain(input: {
     );
   }
   return notes;
+}
+
+/**
+ * Names the growth and market-value models behind the valuations. The valuation model is cached
+ * per store and data version, so this reads the one the valuation stage used.
+ */
+async function valuationModels(context: EngineContext): Promise<ModelUsage[]> {
+  try {
+    const model = await modelFor(context, validOptions({}));
+    return valuationModelUsage(model.parts.trained);
+  } catch (error) {
+    context.logger.warn({ err: error }, 'Valuation model unavailable; the models field lists its fallbacks');
+    return valuationModelUsage(undefined);
+  }
 }

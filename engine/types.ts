@@ -66,7 +66,7 @@ export interface Partner extends CompanyRef {
 }
 
 export interface ModelUsage {
-  /** The stage, e.g. 'summarizer', 'embedder', 'next_vector'. */
+  /** The stage: 'summarizer', 'embedder', 'next_vector', 'growth' or 'market_value'. */
   stage: string;
   id: string;
   version: string;

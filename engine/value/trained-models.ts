@@ -1,4 +1,5 @@
 import { defaultModelsDir } from '../predict/sasrec-artifact.js';
+import type { ModelUsage } from '../types.js';
 import { regressionFeatures } from './features.js';
 import { GROWTH_BAND, GROWTH_ITEMS, type GrowthEstimate } from './growth.js';
 import { annualRateFromSymmetric } from './growth-inputs.js';
@@ -92,3 +93,39 @@ export const NO_TRAINED_PREDICTIONS: TrainedPredictions = {
   growth: notAvailable('no trained models loaded'),
   regression: notAvailable('no trained models loaded'),
 };
+
+/**
+ * Describes the valuation models for a result's `models` field: the trained growth and
+ * market-value models when they run, otherwise their fallbacks (the growth chain of own CAGR and
+ * sector medians, the ridge regression fitted on the store) with the reason.
+ */
+export function valuationModelUsage(trained: TrainedModels | undefined): ModelUsage[] {
+  const missing = 'no trained models loaded';
+  const growth = trained?.growth;
+  const regression = trained?.regression;
+  return [
+    growth?.status === 'ok'
+      ? { stage: 'growth', id: growth.model.id, version: growth.model.metadata.modelVersion, fallback: false }
+      : {
+          stage: 'growth',
+          id: 'growth-chain',
+          version: '1',
+          fallback: true,
+          note: `own CAGR, then sector medians: ${growth?.reason ?? missing}`,
+        },
+    regression?.status === 'ok'
+      ? {
+          stage: 'market_value',
+          id: regression.model.id,
+          version: regression.model.metadata.modelVersion,
+          fallback: false,
+        }
+      : {
+          stage: 'market_value',
+          id: 'ridge',
+          version: '1',
+          fallback: true,
+          note: `ridge regression fitted on this store: ${regression?.reason ?? missing}`,
+        },
+  ];
+}

@@ -9,8 +9,8 @@ exported by export_local plus `parity.json` with tokenizer ids, pooled vectors a
 The Hugging Face folders go to `--work`. With a .csv corpus (KIPRIS) only the encoder is built.
 
 Training stops after a fixed number of optimiser steps on one thread with deterministic kernels,
-so the same corpus, seed, steps and library versions give the same weights. Each
-exit-text-model.json records them under "training".
+so the same corpus, seed, steps and library versions give the same weights on the same machine.
+Each exit-text-model.json records them under "training".
 """
 
 from __future__ import annotations
@@ -48,9 +48,8 @@ EDGE_STRINGS = [
 ]
 
 
-# Optimiser steps by default. One step took about ENCODER_STEP_CPU_SECONDS / BART_STEP_CPU_SECONDS
-# of CPU time on the 2-core build machine (see models/README.md), so the defaults train for about
-# 2 and 3 minutes there.
+# Default optimiser steps, sized to match the former 120 s and 180 s training defaults. One encoder
+# step took about 0.15 s and one BART step about 0.055 s of CPU time on the 2-core development machine.
 DEFAULT_ENCODER_STEPS = 800
 DEFAULT_BART_STEPS = 3600
 ENCODER_BATCH_SIZE = 32

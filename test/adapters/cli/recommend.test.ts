@@ -65,7 +65,7 @@ describe('exitbot recommend and companies', () => {
       }
     }
     const stages = result.models.map((model: { stage: string }) => model.stage);
-    expect(stages).toEqual(['summarizer', 'embedder', 'next_vector']);
+    expect(stages).toEqual(['summarizer', 'embedder', 'next_vector', 'growth', 'market_value']);
     expect(result.models[2].fallback).toBe(true);
   });
 

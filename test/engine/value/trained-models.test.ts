@@ -7,6 +7,7 @@ import {
   loadTrainedModels,
   predictTrained,
   valuationModelsDir,
+  valuationModelUsage,
 } from '../../../engine/value/trained-models.js';
 
 const modelsDir = resolve(import.meta.dirname, '../../../models/artifacts');
@@ -55,5 +56,35 @@ describe('valuationModelsDir', () => {
   it('prefers EXIT_MODELS_DIR', () => {
     expect(valuationModelsDir({ EXIT_MODELS_DIR: empty })).toBe(empty);
     expect(valuationModelsDir({})).toBe(modelsDir);
+  });
+});
+
+describe('valuationModelUsage', () => {
+  it('names the committed models', async () => {
+    const usage = valuationModelUsage(await loadTrainedModels(modelsDir));
+    const growth = usage.find((model) => model.stage === 'growth');
+    const marketValue = usage.find((model) => model.stage === 'market_value');
+    expect(growth?.fallback).toBe(false);
+    expect(growth?.id).toMatch(/growth-1\+/);
+    expect(marketValue?.fallback).toBe(false);
+    expect(marketValue?.id).toMatch(/^lightgbm-boxcox /);
+  });
+
+  it('names the fallbacks with the reason', async () => {
+    const usage = valuationModelUsage(await loadTrainedModels(empty));
+    const growth = usage.find((model) => model.stage === 'growth');
+    const marketValue = usage.find((model) => model.stage === 'market_value');
+    expect(growth).toMatchObject({ id: 'growth-chain', fallback: true });
+    expect(growth?.note).toContain('no trained growth model in');
+    expect(marketValue).toMatchObject({ id: 'ridge', fallback: true });
+    expect(marketValue?.note).toContain(empty);
+  });
+
+  it('lists fallbacks without a valuation model', () => {
+    const stages = valuationModelUsage(undefined).map((model) => [model.stage, model.fallback]);
+    expect(stages).toEqual([
+      ['growth', true],
+      ['market_value', true],
+    ]);
   });
 });
