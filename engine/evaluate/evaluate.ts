@@ -158,7 +158,7 @@ export async function evaluateDataset(store: Store, options: EvaluateOptions): P
   const current = engine.context.predictor;
   const fallback = current.isFallback ? current : new RecencyWeightedMean();
   const sequenceModel = current.isFallback ? null : current;
-  const fallbackLabel = `EXIT, next vector by ${fallback.id} (the fallback used while no SASRec model is trained)`;
+  const fallbackLabel = `EXIT, next vector by ${fallback.id} (the engine's fallback when no SASRec model qualifies for the index)`;
 
   const rankers: PartnerRanker[] = [
     new SectorPopularityRanker(split.trainInteractions, await sectorsOf(store)),
