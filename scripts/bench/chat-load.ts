@@ -195,6 +195,39 @@ interface PhaseResult {
   wallSeconds: number;
 }
 
+/** Samples of one platform's run, gathered before its servers stop. */
+interface PhaseSamples {
+  commands: readonly Delivery[];
+  answers: readonly number[];
+  followUps: readonly Delivery[];
+  followUpAnswers: readonly number[];
+  errorReplies: number;
+  missing: number;
+  logs: LogCapture;
+  memoryBefore: PhaseResult['memoryBefore'];
+  /** performance.now() when the first command was sent. */
+  started: number;
+}
+
+/** Summarises one platform's run; call it before stopping the servers, so memory is read under load. */
+function phaseResult(platform: PhaseResult['platform'], samples: PhaseSamples): PhaseResult {
+  const { commands, followUps } = samples;
+  return {
+    platform,
+    commands: { ack: summarize(commands.map((s) => s.ackMs)), answer: summarize(samples.answers) },
+    followUps: { ack: summarize(followUps.map((s) => s.ackMs)), answer: summarize(samples.followUpAnswers) },
+    errors: {
+      nonOkAcks: [...commands, ...followUps].filter((s) => s.status !== 200).length,
+      errorReplies: samples.errorReplies,
+      missingAnswers: samples.missing,
+      errorLogLines: errorLogLines(samples.logs),
+    },
+    memoryBefore: samples.memoryBefore,
+    memoryAfter: memory(),
+    wallSeconds: (performance.now() - samples.started) / 1000,
+  };
+}
+
 const discordKeys = generateKeyPairSync('ed25519');
 const secrets = {
   slack: SIGNING_SECRET,
@@ -290,24 +323,20 @@ async function runSlack(): Promise<PhaseResult> {
     if (!reply) missing++;
     else followUpAnswers.push(performance.timeOrigin + reply.at - (followUpSent[i]?.sentAt ?? 0));
   });
-  const wallSeconds = (performance.now() - started) / 1000;
-  const memoryAfter = memory();
+  const result = phaseResult('slack', {
+    commands: sent,
+    answers,
+    followUps: followUpSent,
+    followUpAnswers,
+    errorReplies,
+    missing,
+    logs,
+    memoryBefore,
+    started,
+  });
   await slack.stop();
   await fake.stop();
-  return {
-    platform: 'slack',
-    commands: { ack: summarize(sent.map((s) => s.ackMs)), answer: summarize(answers) },
-    followUps: { ack: summarize(followUpSent.map((s) => s.ackMs)), answer: summarize(followUpAnswers) },
-    errors: {
-      nonOkAcks: [...sent, ...followUpSent].filter((s) => s.status !== 200).length,
-      errorReplies,
-      missingAnswers: missing,
-      errorLogLines: errorLogLines(logs),
-    },
-    memoryBefore,
-    memoryAfter,
-    wallSeconds,
-  };
+  return result;
 }
 
 async function runDiscord(): Promise<PhaseResult> {
@@ -400,24 +429,20 @@ async function runDiscord(): Promise<PhaseResult> {
     if (!edit) missing++;
     else followUpAnswers.push(performance.timeOrigin + edit.at - (askSent[i]?.sentAt ?? 0));
   });
-  const wallSeconds = (performance.now() - started) / 1000;
-  const memoryAfter = memory();
+  const result = phaseResult('discord', {
+    commands: sent,
+    answers,
+    followUps: askSent,
+    followUpAnswers,
+    errorReplies,
+    missing,
+    logs,
+    memoryBefore,
+    started,
+  });
   await endpoint.stop();
   await api.stop();
-  return {
-    platform: 'discord',
-    commands: { ack: summarize(sent.map((s) => s.ackMs)), answer: summarize(answers) },
-    followUps: { ack: summarize(askSent.map((s) => s.ackMs)), answer: summarize(followUpAnswers) },
-    errors: {
-      nonOkAcks: [...sent, ...askSent].filter((s) => s.status !== 200).length,
-      errorReplies,
-      missingAnswers: missing,
-      errorLogLines: errorLogLines(logs),
-    },
-    memoryBefore,
-    memoryAfter,
-    wallSeconds,
-  };
+  return result;
 }
 
 const loadBefore = os.loadavg();
