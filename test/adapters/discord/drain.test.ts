@@ -25,14 +25,14 @@ const searchHeld = new Promise<void>((resolve) => {
 beforeAll(async () => {
   fixture = await openRealEngine();
   // The first search waits until the test releases it, so it is in flight when the drain starts.
-  const held: Recommender = {
+  const heldEngine: Recommender = {
     recommend: async (request) => {
       await searchHeld;
       return fixture.engine.recommend(request);
     },
   };
   harness = await startDiscordHarness({
-    engine: held,
+    engine: heldEngine,
     store: fixture.store,
     logs,
     messageContent: true,
