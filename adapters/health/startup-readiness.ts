@@ -3,9 +3,9 @@ import type { Store } from '../../data/store/connect.js';
 import type { ComponentStatus, ReadinessReport } from './server.js';
 
 /**
- * Readiness as a serve command sees it while starting: the database is probed with `select 1` on
- * every report, and the index and models move from "starting" to "ok" or "failed" when the command
- * has loaded the engine. Any other `ReadinessSource` can replace it in the health server.
+ * Readiness of a serve command while it starts. Each report probes the database with `select 1`,
+ * and the index and models move from "starting" to "ok" or "failed" once the command has loaded the
+ * engine. Any other `ReadinessSource` can replace it in the health server.
  */
 export class StartupReadiness {
   private index: ComponentStatus = { state: 'starting', detail: 'loading the index' };
@@ -13,7 +13,7 @@ export class StartupReadiness {
 
   constructor(private readonly store: Store) {}
 
-  /** Records that the engine answers requests; `detail` describes what was loaded (no secrets). */
+  /** Records that the engine serves requests. `detail` describes what was loaded, without secrets. */
   engineReady(detail: { index: string; models: string }): void {
     this.index = { state: 'ok', detail: detail.index };
     this.models = { state: 'ok', detail: detail.models };

@@ -23,7 +23,7 @@ export interface HttpEngineClientOptions {
 /**
  * Calls a remote engine over HTTP. Failures raise the engine's own ExitError codes. A connection
  * failure or timeout raises ENGINE_UNAVAILABLE with `details.reason` 'engine_unreachable' or 'engine_timeout',
- * and the chat message for those says the search engine is unreachable or timed out. A deadline in
+ * and the chat message for those reports that the search engine is unreachable or timed out. A deadline in
  * the call options is not sent, because the server stops a long search by its own time limit.
  */
 export class HttpEngineClient implements EngineClient {

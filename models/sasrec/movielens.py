@@ -111,7 +111,7 @@ def evaluate(model: ItemSASRec, split: Split, stage: str, max_len: int, seed: in
 
 
 def run_settings(args: argparse.Namespace) -> dict[str, str]:
-    """The arguments that decide the result; a checkpoint made with other values is not resumed."""
+    """Return the arguments that decide the result. A checkpoint saved with other values is not resumed."""
     ignored = {"epochs", "threads", "result", "checkpoint"}
     return {k: str(v) for k, v in sorted(vars(args).items()) if k not in ignored}
 

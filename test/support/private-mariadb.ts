@@ -1,10 +1,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { freePort } from './wait.js';
 
 /**
  * A MariaDB server that one test file owns: its own data directory and port on 127.0.0.1, so the
@@ -30,19 +30,6 @@ export function privateMariadbSkipReason(): string | null {
   if (!findBinary(INSTALL_BINARIES))
     return `No mariadb-install-db found (looked for ${INSTALL_BINARIES.join(', ')}); install mariadb-server.`;
   return null;
-}
-
-/** Asks the kernel for a free TCP port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function sleep(ms: number): Promise<void> {

@@ -55,8 +55,9 @@ export async function startConfiguredHealthServer(
 }
 
 /**
- * Waits up to EXIT_SHUTDOWN_GRACE_MS for the answers in flight, then returns so the caller can
- * close its connections. Answers still running then are cut off, and the log says how many.
+ * Waits up to EXIT_SHUTDOWN_GRACE_MS for the requests in flight to post their replies, then returns
+ * so the caller can close its connections. Requests still running then are cut off, and the log
+ * records how many.
  */
 export async function drainInFlight(drain: ShutdownDrain, config: Config, logger: Logger): Promise<void> {
   const active = drain.activeCount;

@@ -8,6 +8,7 @@ import { RESTARTING_TEXT } from '../../../bot/shutdown-drain.js';
 import { listCompanies } from '../../../data/store/company-queries.js';
 import { createDemoFixture, type DemoFixture } from '../../support/demo-fixture.js';
 import { REPO_ROOT } from '../../support/paths.js';
+import { freePort, waitUntil } from '../../support/wait.js';
 import { FakeSlackApi } from '../slack/support/fake-slack-api.js';
 import { FORM, sendSigned, slashCommandBody } from '../slack/support/signed-request.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack/support/slack-harness.js';
@@ -60,23 +61,6 @@ class GatedProxy {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitUntil(description: string, condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../support/paths.js';
+import { freePort, waitUntil } from '../../support/wait.js';
 import { FakeSlackApi, type RecordedCall } from '../slack/support/fake-slack-api.js';
 import { FORM, sendSigned, slashCommandBody } from '../slack/support/signed-request.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack/support/slack-harness.js';
@@ -28,23 +27,6 @@ interface Spawned {
 
 let fake: FakeSlackApi;
 let spawned: Spawned | null = null;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitUntil(description: string, condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Starts `exitbot serve <platform>` against a MySQL port where nothing listens. */
 async function serve(platform: 'slack' | 'discord', env: Record<string, string>): Promise<Spawned> {
